@@ -1,0 +1,155 @@
+"""Read the course's data files through one function, :func:`load`.
+
+Every file in ``data/`` is read here. The parser is chosen by the file's suffix; the
+checks by its *kind*, which a module registers with :func:`validator`. A malformed file
+raises :class:`DataError`, whose message names the file, the item and the field.
+"""
+
+from __future__ import annotations
+
+import csv
+import fnmatch
+import importlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+#: Modules that register validators; imported on first use of :func:`load`.
+_VALIDATOR_MODULES = ("coursekit.quiz", "coursekit.geodata", "coursekit.timeline")
+
+#: kind -> (file-name pattern relative to ``data/``, check function)
+_VALIDATORS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {}
+
+
+class DataError(ValueError):
+    """A data file is missing or malformed.
+
+    The message names the file, then the item (a question id, a feature name, a row)
+    and the field, so that an author can find and fix the problem.
+    """
+
+    def __init__(
+        self, file: str | Path, problem: str, item: str | None = None, field: str | None = None
+    ) -> None:
+        self.file, self.item, self.field, self.problem = str(file), item, field, problem
+        where = [self.file]
+        if item is not None:
+            where.append(f"item {item!r}")
+        if field is not None:
+            where.append(f"field {field!r}")
+        super().__init__(f"{': '.join(where)}: {problem}")
+
+
+def data_dir() -> Path:
+    """The ``data/`` folder: ``$COURSEKIT_DATA`` if set, else the one beside the package."""
+    override = os.environ.get("COURSEKIT_DATA")
+    return Path(override) if override else Path(__file__).resolve().parent.parent / "data"
+
+
+def validator(kind: str, pattern: str) -> Callable:
+    """Register ``func(raw, file) -> value`` as the check for files of ``kind``.
+
+    ``pattern`` is a glob on the path relative to ``data/`` (e.g. ``"quizzes/*.yml"``).
+    """
+
+    def register(func: Callable[[Any, str], Any]) -> Callable[[Any, str], Any]:
+        _VALIDATORS[kind] = (pattern, func)
+        return func
+
+    return register
+
+
+def _ensure_validators() -> None:
+    for module in _VALIDATOR_MODULES:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:  # a module not written yet registers nothing
+            if exc.name != module:
+                raise
+
+
+def _parse(path: Path, label: str) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(label, "file not found") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(label, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".yml", ".yaml"):
+            return yaml.safe_load(text)
+        if suffix in (".json", ".geojson"):
+            return json.loads(text)
+        if suffix == ".csv":
+            rows = list(csv.DictReader(text.splitlines()))
+            for number, row in enumerate(rows, start=2):
+                if None in row or None in row.values():
+                    raise DataError(label, "wrong number of columns", item=f"line {number}")
+            return rows
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise DataError(label, f"not valid YAML{at}: {getattr(exc, 'problem', exc)}") from None
+    except json.JSONDecodeError as exc:
+        raise DataError(label, f"not valid JSON at line {exc.lineno}: {exc.msg}") from None
+    if suffix in (".md", ".txt"):
+        return text
+    raise DataError(label, f"unknown file type {suffix!r}")
+
+
+def load(name: str | Path, kind: str | None = None) -> Any:
+    """Read and check a data file.
+
+    ``name`` is a path relative to ``data/`` (``"quizzes/01_visit.yml"``) or any other
+    path (a test fixture). The check is the one registered for ``kind``, or else for
+    the first pattern that the relative name matches; files with no check are returned
+    as parsed. Raises :class:`DataError` naming the file, the item and the field.
+    """
+    _ensure_validators()
+    base = data_dir()
+    path = Path(name)
+    if not path.is_absolute() and not path.exists():
+        path = base / path
+    try:
+        label = path.resolve().relative_to(base.resolve().parent).as_posix()
+    except ValueError:
+        label = str(path)
+    try:
+        relative = path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        relative = path.name
+    raw = _parse(path, label)
+    if kind is not None:
+        if kind not in _VALIDATORS:
+            raise DataError(label, f"unknown data kind {kind!r}; known: {sorted(_VALIDATORS)}")
+        return _VALIDATORS[kind][1](raw, label)
+    for pattern, check in _VALIDATORS.values():
+        if fnmatch.fnmatch(relative, pattern):
+            return check(raw, label)
+    return raw
+
+
+def require(
+    mapping: Any, field: str, types: type | tuple[type, ...], file: str, item: str | None
+) -> Any:
+    """Return ``mapping[field]`` if present and of ``types``, else raise :class:`DataError`."""
+    if not isinstance(mapping, dict):
+        raise DataError(file, f"expected a mapping, got {type(mapping).__name__}", item=item)
+    if field not in mapping or mapping[field] is None or mapping[field] == "":
+        raise DataError(file, "is missing", item=item, field=field)
+    value = mapping[field]
+    if not isinstance(value, types) or (isinstance(value, bool) and bool not in _tuple(types)):
+        wanted = " or ".join(t.__name__ for t in _tuple(types))
+        raise DataError(
+            file, f"must be {wanted}, got {type(value).__name__} {value!r}", item=item, field=field
+        )
+    return value
+
+
+def _tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
+    return types if isinstance(types, tuple) else (types,)
