@@ -1,0 +1,81 @@
+# The course's commands. `make book` and `make test` work on a fresh Debian machine with
+# Python 3.11: each target installs what it needs (virtualenv, npm, Debian packages).
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+JB_FLAGS := -W -n --keep-going
+# Offline guard: every Python process (notebook kernels too) may reach only loopback.
+OFFLINE := PYTHONPATH=$(CURDIR)/tools/offline COURSEKIT_OFFLINE=1
+APT_PDF := texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk fonts-freefont-otf poppler-utils
+APT_BROWSER := chromium
+NOTEBOOKS := $(wildcard chapters/*.ipynb backmatter/*.ipynb)
+
+.PHONY: help install book pdf test lint unit lab serve strip bench clean apt-pdf apt-browser node
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+install: $(STAMP)  ## Make the virtualenv (.venv) with the pinned packages
+
+$(NODE_STAMP): package.json package-lock.json
+	command -v npm >/dev/null || scripts/apt-ensure.sh nodejs npm
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+node: $(NODE_STAMP)  ## Install Leaflet from npm (served locally in the browser tests and by make lab)
+
+apt-pdf:
+	@scripts/apt-ensure.sh $(APT_PDF)
+
+apt-browser:
+	@scripts/apt-ensure.sh $(APT_BROWSER)
+
+book: $(STAMP)  ## Build the HTML book (executes every notebook); warnings are errors
+	mkdir -p _build
+	$(OFFLINE) $(BIN)/jupyter-book build . --builder html $(JB_FLAGS) 2>&1 | tee _build/html-build.log
+	@echo "The book is at file://$(CURDIR)/_build/html/index.html"
+
+pdf: $(STAMP) apt-pdf  ## Build the PDF with XeLaTeX
+	mkdir -p _build
+	$(OFFLINE) $(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS) 2>&1 | tee _build/pdf-build.log
+	@echo "The PDF is at $(CURDIR)/_build/latex/course.pdf"
+
+lint: $(STAMP)  ## ruff, and no outputs in committed notebooks
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check coursekit tests scripts tools
+
+unit: $(STAMP) node  ## Fast tests only: no build, no PDF, no browser
+	$(OFFLINE) $(BIN)/pytest -m "not build and not pdf and not browser"
+
+test: $(STAMP) node apt-pdf apt-browser lint book pdf  ## Install everything, build web and PDF, run every test
+	$(OFFLINE) $(BIN)/pytest
+
+lab: $(STAMP) node  ## JupyterLab for instructors (offline: Leaflet served from node_modules)
+	COURSEKIT_ASSET_BASE=/files/node_modules $(BIN)/jupyter lab --notebook-dir=$(CURDIR)
+
+serve:  ## Serve the built book on http://127.0.0.1:8000
+	@test -f _build/html/index.html || $(MAKE) book
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000
+
+strip: $(STAMP)  ## Remove outputs from the notebooks before a commit
+	$(BIN)/nbstripout $(NOTEBOOKS)
+
+bench: $(STAMP)  ## Time a clean HTML build and a cached rebuild
+	rm -rf _build
+	time $(MAKE) --no-print-directory book >/dev/null
+	time $(MAKE) --no-print-directory book >/dev/null
+
+clean:  ## Remove the build (keeps .venv and node_modules)
+	rm -rf _build .pytest_cache

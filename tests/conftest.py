@@ -1,0 +1,76 @@
+"""Shared paths and fixtures for the course's tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_HTML = ROOT / "_build" / "html"
+BUILD_LATEX = ROOT / "_build" / "latex"
+PDF = BUILD_LATEX / "course.pdf"
+OFFLINE_GUARD = ROOT / "tools" / "offline"
+
+# Every process the tests start (notebook kernels included) inherits the offline guard,
+# also when pytest is run directly rather than through `make test`.
+if str(OFFLINE_GUARD) not in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(OFFLINE_GUARD), os.environ.get("PYTHONPATH", "")) if p
+    )
+
+
+def toc_files() -> list[str]:
+    """Every page in ``_toc.yml``, in book order, without suffix (``chapters/01_visit``)."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        for chapter in part["chapters"]:
+            files.append(chapter["file"])
+            files.extend(section["file"] for section in chapter.get("sections", []))
+    return files
+
+
+def source_of(page: str) -> Path:
+    """The source file (``.md`` or ``.ipynb``) of a toc entry."""
+    for suffix in (".ipynb", ".md"):
+        if (ROOT / f"{page}{suffix}").exists():
+            return ROOT / f"{page}{suffix}"
+    raise FileNotFoundError(f"no source for toc entry {page!r}")
+
+
+def chapter_notebooks() -> list[Path]:
+    return sorted((ROOT / "chapters").glob("*.ipynb"))
+
+
+@pytest.fixture(scope="session")
+def built_html() -> Path:
+    """The built web book; the tests that need it fail clearly if it is missing."""
+    if not (BUILD_HTML / "index.html").exists():
+        pytest.fail("_build/html is missing: run `make book` (make test does it first)")
+    return BUILD_HTML
+
+
+@pytest.fixture(scope="session")
+def built_pdf() -> Path:
+    if not PDF.exists():
+        pytest.fail("_build/latex/course.pdf is missing: run `make pdf` (make test does it first)")
+    return PDF
+
+
+def page_title(page: str) -> str:
+    """The first ``# `` heading of a toc entry's source."""
+    path = source_of(page)
+    if path.suffix == ".ipynb":
+        import nbformat
+
+        cells = nbformat.read(path, as_version=4).cells
+        lines = [line for c in cells if c.cell_type == "markdown" for line in c.source.splitlines()]
+    else:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        if line.startswith("# "):
+            return line[2:].strip()
+    raise AssertionError(f"{path} has no '# ' title")

@@ -1,0 +1,72 @@
+"""The data loader: parsing and its error messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coursekit.data import DataError, load, require
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_missing_file_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match=r"nowhere\.yml: file not found"):
+        load(tmp_path / "nowhere.yml")
+
+
+def test_bad_yaml_names_file_and_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.yml", "a: [1, 2\nb: 3\n")
+    with pytest.raises(DataError, match=r"bad\.yml: not valid YAML at line \d+"):
+        load(path)
+
+
+def test_bad_json_names_file_and_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.geojson", '{"type": "FeatureCollection",\n "features": [,]}')
+    with pytest.raises(DataError, match=r"bad\.geojson: not valid JSON at line 2"):
+        load(path)
+
+
+def test_csv_row_with_extra_column_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path, "rows.csv", "a,b\n1,2\n3,4,5\n")
+    with pytest.raises(DataError, match=r"rows\.csv: item 'line 3': wrong number of columns"):
+        load(path)
+
+
+def test_csv_rows_are_dicts(tmp_path: Path) -> None:
+    path = write(tmp_path, "rows.csv", "a,b\n1,2\n")
+    assert load(path) == [{"a": "1", "b": "2"}]
+
+
+def test_not_utf8_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "latin.csv"
+    path.write_bytes("a\nBak\xfc\n".encode("latin-1"))
+    with pytest.raises(DataError, match=r"latin\.csv: not UTF-8"):
+        load(path)
+
+
+def test_unknown_kind_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, "x.yml", "a: 1\n")
+    with pytest.raises(DataError, match="unknown data kind 'nonsense'"):
+        load(path, kind="nonsense")
+
+
+def test_require_names_item_and_field() -> None:
+    with pytest.raises(DataError, match=r"f\.yml: item 'q1': field 'answer': is missing"):
+        require({"id": "q1"}, "answer", str, "f.yml", "q1")
+    with pytest.raises(DataError, match=r"field 'tolerance': must be int or float, got str"):
+        require({"tolerance": "5"}, "tolerance", (int, float), "f.yml", "q1")
+    with pytest.raises(DataError, match=r"must be int, got bool"):
+        require({"n": True}, "n", int, "f.yml", "q1")
+    assert require({"n": 3}, "n", int, "f.yml", "q1") == 3
+
+
+def test_data_dir_can_be_redirected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "note.txt", "hello")
+    monkeypatch.setenv("COURSEKIT_DATA", str(tmp_path))
+    assert load("note.txt") == "hello"
