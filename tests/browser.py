@@ -118,7 +118,8 @@ def open_page(browser: Browser) -> tuple[Page, Watch]:
     context.route("**/*", route)
     page = context.new_page()
     page.on(
-        "console", lambda msg: watch.console_errors.append(msg.text) if msg.type == "error" else None
+        "console",
+        lambda msg: watch.console_errors.append(msg.text) if msg.type == "error" else None,
     )
     page.on("pageerror", lambda exc: watch.page_errors.append(str(exc)))
 

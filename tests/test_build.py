@@ -27,7 +27,9 @@ def test_build_log_has_no_warning(built_html: Path) -> None:
     assert LOG.exists(), "make book writes _build/html-build.log"
     log = LOG.read_text(encoding="utf-8", errors="replace")
     assert "build succeeded" in log
-    warnings = [line for line in log.splitlines() if "WARNING:" in line and "IPKernelApp" not in line]
+    warnings = [
+        line for line in log.splitlines() if "WARNING:" in line and "IPKernelApp" not in line
+    ]
     assert warnings == []
 
 

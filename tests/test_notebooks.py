@@ -7,8 +7,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient.exceptions import CellExecutionError
 from conftest import ROOT, chapter_notebooks
+from nbclient.exceptions import CellExecutionError
 from pytest_notebook.nb_regression import NBRegressionError, NBRegressionFixture
 
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"

@@ -1,0 +1,371 @@
+"""Content checks on the book's pages, following CONTRIBUTING.md.
+
+The pages are read as files (notebooks with ``json``), never executed: chapter skeleton,
+length, glossary links, citations, the timeline's sources, leftover drafting markers,
+and the map and quiz calls of each chapter.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHAPTERS = ("01_visit", "02_significance", "03_history", "04_outreach", "05_conclusion")
+MAP_FUNCTIONS = {
+    "01_visit": "visit_map",
+    "02_significance": "energy_map",
+    "03_history": "karabakh_map",
+    "04_outreach": "influence_map",
+    "05_conclusion": "synthesis_map",
+}
+SKELETON_BEFORE = ("Overview", "Learning objectives", "Time and prerequisites")
+SKELETON_AFTER = (
+    "Check your understanding",
+    "Summary",
+    "Key terms",
+    "Discussion questions and exercises",
+    "What's next",
+    "Sources",
+)
+MIN_WORDS, MAX_WORDS = 1500, 3000
+
+FENCE = re.compile(r"^\s*(`{3,}|:{3,})\s*(\{[^}]*\})?")
+CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]*)`")
+TERM = re.compile(r"\{term\}`([^`]*)`")
+ROLE = re.compile(r"\{[a-z:-]+\}`([^`]*)`")
+DRAFT_MARKERS = re.compile(r"\bTODO\b|\bTBD\b|lorem|placeholder", re.IGNORECASE)
+
+
+# --- reading the book ------------------------------------------------------------------
+
+
+@cache
+def toc_files() -> tuple[str, ...]:
+    """Every page of ``_toc.yml`` (root first), as paths without suffix."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(entries: list[dict]) -> None:
+        for entry in entries:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections", []))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters", []))
+    walk(toc.get("chapters", []))
+    return tuple(files)
+
+
+def page_path(stem: str) -> Path:
+    """The ``.ipynb`` or ``.md`` file of a page listed in the toc."""
+    for suffix in (".ipynb", ".md"):
+        path = ROOT / f"{stem}{suffix}"
+        if path.exists():
+            return path
+    raise AssertionError(f"{stem}: listed in _toc.yml but no .ipynb or .md file exists")
+
+
+@cache
+def cells(path: Path) -> tuple[tuple[str, str], ...]:
+    """``(cell_type, source)`` pairs of a notebook or of a (MyST/jupytext) Markdown page.
+
+    In a Markdown page, ```` ```{code-cell} ```` blocks are code cells and the rest is
+    Markdown; a YAML front matter block is dropped.
+    """
+    if path.suffix == ".md":
+        text = re.sub(r"\A---\n.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.S)
+        found: list[tuple[str, str]] = []
+        pattern = re.compile(r"^(`{3,})\{code-cell\}[^\n]*\n(.*?)^\1\s*$", re.S | re.M)
+        start = 0
+        for match in pattern.finditer(text):
+            found.append(("markdown", text[start : match.start()]))
+            body = re.sub(
+                r"\A(?:---\n.*?\n---\n|(?::[\w-]+:[^\n]*\n)+)", "", match.group(2), flags=re.S
+            )
+            found.append(("code", body))
+            start = match.end()
+        found.append(("markdown", text[start:]))
+        return tuple(found)
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(
+        (
+            cell["cell_type"],
+            "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"],
+        )
+        for cell in notebook["cells"]
+    )
+
+
+def markdown_of(path: Path) -> str:
+    return "\n\n".join(src for kind, src in cells(path) if kind == "markdown")
+
+
+def code_of(path: Path) -> str:
+    return "\n\n".join(src for kind, src in cells(path) if kind == "code")
+
+
+def all_text(path: Path) -> str:
+    return "\n\n".join(src for _, src in cells(path))
+
+
+def prose_lines(markdown: str) -> list[str]:
+    """Markdown lines outside code fences, without fence lines and directive options.
+
+    Directive fences (```` ```{note} ````, ``:::{exercise}``) keep their content; plain
+    code fences and code directives drop it.
+    """
+    kept: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (fence marker, content is prose)
+    for line in markdown.splitlines():
+        match = FENCE.match(line)
+        if match:
+            marker, directive = match.group(1), match.group(2)
+            if (
+                stack
+                and marker[0] == stack[-1][0][0]
+                and len(marker) >= len(stack[-1][0])
+                and not directive
+                and not line.strip()[len(marker) :].strip()
+            ):
+                stack.pop()
+                continue
+            if directive or marker[0] == "`":
+                code = directive is None or re.match(
+                    r"\{(code|code-block|code-cell|math)", directive
+                )
+                stack.append((marker, not code and all(p for _, p in stack)))
+                continue
+        if stack and not stack[-1][1]:
+            continue
+        if stack and re.match(r"^\s*:[\w-]+:", line):
+            continue  # a directive's option line
+        kept.append(line)
+    return kept
+
+
+def headings(markdown: str) -> list[tuple[int, str]]:
+    """``(level, text)`` of the ATX headings outside code fences."""
+    found = []
+    for line in prose_lines(markdown):
+        match = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", line)
+        if match:
+            found.append((len(match.group(1)), match.group(2)))
+    return found
+
+
+def word_count(markdown: str) -> int:
+    """Words of narrative: no headings, fences, directive options, citations or comments."""
+    text = "\n".join(line for line in prose_lines(markdown) if not re.match(r"^\s*#", line))
+    text = re.sub(r"<!--.*?-->", " ", text, flags=re.DOTALL)
+    text = CITE.sub(" ", text)
+    text = ROLE.sub(lambda m: re.sub(r"\s*<[^>]*>\s*$", "", m.group(1)), text)
+    text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets
+    return len(re.findall(r"\w+(?:['’.-]\w+)*", text))
+
+
+def chapter_path(chapter: str) -> Path:
+    return page_path(f"chapters/{chapter}")
+
+
+@cache
+def glossary_terms() -> frozenset[str]:
+    """The terms defined in the glossary page's ``{glossary}`` block, lower-cased."""
+    text = page_path("backmatter/glossary").read_text(encoding="utf-8")
+    match = re.search(r"^(`{3,}|:{3,})\{glossary\}[^\n]*\n(.*?)^\1\s*$", text, re.S | re.M)
+    assert match, "backmatter/glossary has no {glossary} block"
+    terms = [
+        line.strip()
+        for line in match.group(2).splitlines()
+        if line.strip() and not line[0].isspace() and not line.startswith(":")
+    ]
+    return frozenset(term.lower() for term in terms)
+
+
+def term_targets(text: str) -> list[str]:
+    """Targets of ``{term}`text <target>``` and ``{term}`target``` roles, lower-cased."""
+    targets = []
+    for body in TERM.findall(text):
+        match = re.search(r"<([^<>]+)>\s*$", body)
+        targets.append(" ".join((match.group(1) if match else body).split()).lower())
+    return targets
+
+
+def bib_keys() -> set[str]:
+    bib = (ROOT / "references.bib").read_text(encoding="utf-8")
+    return set(re.findall(r"^\s*@\w+\s*\{\s*([^,\s]+)\s*,", bib, re.M))
+
+
+def cite_keys(text: str) -> set[str]:
+    return {key.strip() for body in CITE.findall(text) for key in body.split(",") if key.strip()}
+
+
+def book_pages() -> list[Path]:
+    """The pages of the toc that exist (a missing one fails ``test_every_toc_page_exists``)."""
+    pages = []
+    for stem in toc_files():
+        try:
+            pages.append(page_path(stem))
+        except AssertionError:
+            continue
+    return pages
+
+
+# --- tests -----------------------------------------------------------------------------
+
+
+def test_every_toc_page_exists() -> None:
+    for stem in toc_files():
+        page_path(stem)
+
+
+def test_toc_lists_the_five_chapters_in_order() -> None:
+    chapters = [stem for stem in toc_files() if stem.startswith("chapters/")]
+    assert chapters == [f"chapters/{c}" for c in CHAPTERS]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_skeleton(chapter: str) -> None:
+    found = headings(markdown_of(chapter_path(chapter)))
+    level1 = [text for level, text in found if level == 1]
+    assert len(level1) == 1, f"one '# Title' heading: {level1}"
+    # CONTRIBUTING.md: "# Title" without a number, since _toc.yml numbers the chapters.
+    assert not re.match(r"^\d+\.?\s", level1[0]), f"number in the title: {level1[0]!r}"
+    assert found[0] == (1, level1[0]), "the '# Title' heading comes first"
+    level2 = [text for level, text in found if level == 2]
+    assert tuple(level2[: len(SKELETON_BEFORE)]) == SKELETON_BEFORE, level2
+    assert tuple(level2[-len(SKELETON_AFTER) :]) == SKELETON_AFTER, level2
+    middle = level2[len(SKELETON_BEFORE) : -len(SKELETON_AFTER)]
+    assert len(middle) >= 2, f"the chapter's own sections and a map section: {middle}"
+    assert middle[-1].startswith("Map: ") and middle[-1] != "Map: ", middle
+    assert not any(text.startswith("Map:") for text in middle[:-1]), middle
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_length(chapter: str) -> None:
+    words = word_count(markdown_of(chapter_path(chapter)))
+    assert MIN_WORDS <= words <= MAX_WORDS, f"{chapter}: {words} words"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_calls_its_map_and_quiz_once(chapter: str) -> None:
+    code = code_of(chapter_path(chapter))
+    calls = re.findall(r"\bmaps\.(\w+_map)\s*\(", code)
+    assert calls == [MAP_FUNCTIONS[chapter]], calls
+    quizzes = re.findall(r"\bquiz\.chapter_quiz\s*\(\s*['\"]([^'\"]*)['\"]", code)
+    assert quizzes == [chapter], quizzes
+    objectives = re.findall(r"\bquiz\.objectives\s*\(\s*['\"]([^'\"]*)['\"]", code)
+    assert objectives == [chapter], objectives
+
+
+def test_glossary_defines_the_terms_in_alphabetical_order() -> None:
+    terms = glossary_terms()
+    assert len(terms) == 49
+    text = page_path("backmatter/glossary").read_text(encoding="utf-8")
+    block = re.search(r"\{glossary\}[^\n]*\n(.*?)^(`{3,}|:{3,})\s*$", text, re.S | re.M)
+    assert block
+    order = [
+        line.strip().lower()
+        for line in block.group(1).splitlines()
+        if line.strip() and not line[0].isspace() and not line.startswith(":")
+    ]
+    assert order == sorted(order)
+
+
+def test_every_glossary_term_is_used_in_the_book() -> None:
+    used = {target for page in book_pages() for target in term_targets(all_text(page))}
+    unused = sorted(glossary_terms() - used)
+    assert not unused, f"glossary terms never linked with {{term}}: {unused}"
+
+
+def test_every_term_link_targets_a_glossary_term() -> None:
+    terms = glossary_terms()
+    unknown = {
+        f"{page.relative_to(ROOT)}: {target}"
+        for page in book_pages()
+        for target in term_targets(all_text(page))
+        if target not in terms
+    }
+    assert not unknown, sorted(unknown)
+
+
+def test_every_cited_key_is_in_references_bib() -> None:
+    keys = bib_keys()
+    sources = book_pages() + sorted((ROOT / "data" / "quizzes").glob("*.yml"))
+    unknown = {
+        f"{path.relative_to(ROOT)}: {key}"
+        for path in sources
+        for key in cite_keys(
+            all_text(path) if path.suffix in (".md", ".ipynb") else path.read_text(encoding="utf-8")
+        )
+        if key not in keys
+    }
+    assert not unknown, sorted(unknown)
+    assert any(cite_keys(all_text(chapter_path(c))) for c in CHAPTERS)
+
+
+def test_every_timeline_source_is_in_references_bib() -> None:
+    with (ROOT / "data" / "timeline.csv").open(encoding="utf-8", newline="") as handle:
+        sources = {row["source"] for row in csv.DictReader(handle)}
+    assert sources and not sources - bib_keys(), sorted(sources - bib_keys())
+
+
+def test_no_drafting_markers_in_pages_or_data() -> None:
+    files = book_pages() + [
+        path
+        for path in sorted((ROOT / "data").rglob("*"))
+        if path.is_file() and path.suffix in (".csv", ".yml", ".yaml", ".geojson", ".json", ".md")
+    ]
+    hits = []
+    for path in files:
+        text = all_text(path) if path.suffix in (".md", ".ipynb") else path.read_text("utf-8")
+        for number, line in enumerate(text.splitlines(), start=1):
+            if DRAFT_MARKERS.search(line):
+                hits.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:80]}")
+    assert not hits, hits
+
+
+# --- the helpers themselves ---------------------------------------------------------------
+
+
+def test_helpers_on_a_small_sample() -> None:
+    sample = "\n".join(
+        [
+            "# 1. Title",
+            "Some words {term}`here <State visit>` and {cite:p}`a, b`.",
+            "```python",
+            "# not a heading",
+            "ignored words",
+            "```",
+            ":::{exercise}",
+            ":label: ex-1",
+            "Counted words.",
+            ":::",
+            "## Overview",
+        ]
+    )
+    assert headings(sample) == [(1, "1. Title"), (2, "Overview")]
+    assert term_targets(sample) == ["state visit"]
+    assert cite_keys(sample) == {"a", "b"}
+    assert word_count(sample) == 6  # "Some words here and" + "Counted words"
+
+
+def test_markdown_pages_split_into_cells(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "---\njupytext: {}\n---\n# Title\n\n```{code-cell} ipython3\n:tags: [x]\n"
+        "maps.visit_map()\n```\n\nMore text.\n",
+        encoding="utf-8",
+    )
+    kinds = cells(page)
+    assert [kind for kind, _ in kinds] == ["markdown", "code", "markdown"]
+    assert kinds[1][1] == "maps.visit_map()\n"
+    assert "jupytext" not in markdown_of(page) and "More text." in markdown_of(page)

@@ -1,0 +1,205 @@
+"""The chapter maps (coursekit.maps): layers, escaping, PNG, text alternative, assets."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coursekit import data, maps
+
+EVIL = "<script>alert(1)</script>"
+ALL = [maps.visit_map, maps.energy_map, maps.karabakh_map, maps.influence_map, maps.synthesis_map]
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, maps.CourseMap]:
+    return {f.__name__: f() for f in ALL}
+
+
+def test_distance_moscow_baku() -> None:
+    km = maps.distance_km("moscow", "baku")
+    assert 1900 <= km <= 2000
+    assert maps.distance_km("baku", "moscow") == pytest.approx(km)
+    assert maps.distance_km("baku", "baku") == 0
+    with pytest.raises(KeyError, match="atlantis"):
+        maps.distance_km("baku", "atlantis")
+
+
+@pytest.mark.parametrize(
+    ("func", "layers", "features"),
+    [
+        (
+            "visit_map",
+            ["Places", "Moscow-Baku distance", "Dated events (timeline)"],
+            ["Moscow", "Baku", "Kyiv", "Sudzha"],
+        ),
+        (
+            "energy_map",
+            [
+                "Oil pipelines",
+                "Gas pipelines (Southern Gas Corridor)",
+                "North-South Transport Corridor (rail)",
+            ],
+            [
+                "Baku-Tbilisi-Ceyhan (BTC) oil pipeline",
+                "Trans Adriatic Pipeline (TAP, gas)",
+                "Sangachal terminal",
+            ],
+        ),
+        (
+            "karabakh_map",
+            [
+                "Former NKAO (approximate)",
+                "1994-2020: held by Armenian forces (approximate)",
+                "2020-2023: peacekeeping area and Lachin corridor (approximate)",
+                "Since September 2023: under Azerbaijani control (approximate)",
+            ],
+            ["Stepanakert/Khankendi", "Shusha/Shushi", "Lachin/Berdzor"],
+        ),
+        (
+            "influence_map",
+            ["Alliances and treaties (as of 2024)", "Places"],
+            ["Türkiye", "Armenia", "Alley of Honour", "Gyumri"],
+        ),
+        (
+            "synthesis_map",
+            ["Pipelines", "Karabakh and Kursk (approximate)", "Places"],
+            ["Novorossiysk", "Tehran", "Ganja"],
+        ),
+    ],
+)
+def test_layers_and_features(built, func: str, layers: list[str], features: list[str]) -> None:
+    cmap = built[func]
+    assert set(layers) <= set(cmap.layers())
+    names = " | ".join(cmap.features())
+    for feature in features:
+        assert feature in names
+    alt = cmap.text_alternative()
+    for feature in features + layers:
+        assert feature in alt
+    counts = cmap.counts()
+    assert counts["paths"] > 5 and counts["markers"] >= 3
+
+
+def test_events_layer_reads_the_timeline(built) -> None:
+    rows = [r for r in data.load("timeline.csv") if r.lat is not None]
+    assert rows
+    events = [n for n in built["synthesis_map"].features() if "event" in n]
+    assert events
+    places = {r.place for r in rows}
+    assert any(name.split(" (")[0] in places for name in events)
+
+
+def test_counts_match_the_page(built) -> None:
+    cmap = built["karabakh_map"]
+    m = cmap.folium_map()
+    paths = markers = 0
+    for child in m._children.values():
+        if not isinstance(child, maps.folium.FeatureGroup) or not child.show:
+            continue
+        for element in child._children.values():
+            if isinstance(element, maps._Vectors):
+                paths += len(element.collection["features"])
+            if isinstance(element, maps._Markers):
+                markers += len(element.markers)
+    assert len([n for n in cmap.layers()]) > 4  # some layers start hidden
+    assert {"paths": paths, "markers": markers} == cmap.counts()
+    page = m.get_root().render()
+    assert page.count("L.geoJSON(") == sum(
+        1
+        for c in m._children.values()
+        if isinstance(c, maps.folium.FeatureGroup)
+        for e in c._children.values()
+        if isinstance(e, maps._Vectors)
+    )
+
+
+def test_html_trimmed_small_and_accessible(built) -> None:
+    for name, cmap in built.items():
+        page = cmap.folium_map().get_root().render()
+        assert f"leaflet@{maps.LEAFLET_VERSION}/dist/leaflet.js" in page
+        assert f"leaflet.fullscreen@{maps.FULLSCREEN_VERSION}/Control.FullScreen.js" in page
+        for unwanted in (
+            "jquery",
+            "bootstrap",
+            "font-awesome",
+            "fontawesome",
+            "awesome-markers",
+            "$(",
+        ):
+            assert unwanted not in page.lower(), (name, unwanted)
+        assert "L.control.fullscreen" in page and "L.control.layers" in page
+        assert "ck-legend" in page and "L.control.scale" in page
+        outer = cmap.html()
+        assert len(outer) < 350_000, name
+        assert outer.startswith("<figure") and "<figcaption>" in outer
+        assert "<iframe" in outer
+        caption = outer.split("</iframe>")[-1]
+        assert "<details>" in caption and cmap.features()[0].split(" (")[0] in caption
+
+
+def test_package_json_pins_the_versions() -> None:
+    package = json.loads((Path(__file__).parent.parent / "package.json").read_text())
+    assert package["dependencies"]["leaflet"] == maps.LEAFLET_VERSION
+    assert package["dependencies"]["leaflet.fullscreen"] == maps.FULLSCREEN_VERSION
+
+
+def test_asset_base_names_no_outside_host(monkeypatch, built) -> None:
+    monkeypatch.setenv("COURSEKIT_ASSET_BASE", "/files/node_modules")
+    html = built["energy_map"].html()
+    assert "/files/node_modules/leaflet/dist/leaflet.js" in html
+    assert "/files/node_modules/leaflet.fullscreen/Control.FullScreen.css" in html
+    assert not re.search(r"https?://", html), re.search(r".{40}https?://.{40}", html)
+
+
+def test_png_is_a_real_png(built) -> None:
+    bundle = built["karabakh_map"]._repr_mimebundle_()
+    assert set(bundle) == {"text/html", "image/png", "text/plain"}
+    png = base64.b64decode(bundle["image/png"])
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert 30_000 < len(png) < 400_000
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert 800 <= width <= 1400 and 600 <= height <= 1000
+    assert bundle["text/plain"] == built["karabakh_map"].text_alternative()
+
+
+@pytest.fixture
+def evil_data(tmp_path, monkeypatch) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(data.data_dir(), copy)
+    shutil.copy(data.data_dir().parent / "references.bib", tmp_path / "references.bib")
+    for name, fid in (("places.geojson", "baku"), ("countries.geojson", "aze")):
+        collection = json.loads((copy / name).read_text(encoding="utf-8"))
+        for feature in collection["features"]:
+            if feature["properties"]["id"] == fid:
+                feature["properties"]["name"] = EVIL
+                feature["properties"]["description"] = EVIL + " `${x}`"
+        (copy / name).write_text(json.dumps(collection), encoding="utf-8")
+    monkeypatch.setenv("COURSEKIT_DATA", str(copy))
+    return copy
+
+
+def test_data_text_is_escaped(evil_data) -> None:
+    cmap = maps.visit_map()
+    assert EVIL in cmap.features()  # the place is there, with its odd name
+    assert EVIL in cmap.text_alternative()
+    page = cmap.folium_map().get_root().render()
+    assert "<script>alert" not in page
+    assert "\\u0026lt;script\\u0026gt;alert(1)" in page  # escaped HTML inside JSON
+    assert "bindTooltip(`" not in page and "$(`" not in page  # no JS template literals
+    assert '`${x}`\\"' not in page and "`${x}`" in page  # only inside a JSON string
+    outer = cmap.html()
+    assert "<script>alert" not in outer
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in outer.split("</iframe>")[-1]
+    influence = maps.influence_map().folium_map().get_root().render()
+    assert "<script>alert" not in influence
+
+
+def test_png_with_odd_names(evil_data) -> None:
+    png = maps.visit_map().png()
+    assert png[:4] == b"\x89PNG"
