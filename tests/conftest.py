@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,15 @@ def page_title(page: str) -> str:
         if line.startswith("# "):
             return line[2:].strip()
     raise AssertionError(f"{path} has no '# ' title")
+
+
+def same_title(shown: str, title: str) -> bool:
+    """A rendered heading matches a source title: toc numbers, smart quotes and the
+    permalink sign aside."""
+
+    def norm(text: str) -> str:
+        text = text.replace("\u2019", "'").replace("\u2018", "'").replace("#", "")
+        text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u00b6", "")
+        return re.sub(r"\s+", " ", re.sub(r"^\s*\d+\.\s*", "", text)).strip()
+
+    return norm(shown) == norm(title)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from browser import chromium, open_page, serve
-from conftest import page_title, toc_files
+from conftest import page_title, same_title, toc_files
 from playwright.sync_api import Browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -33,10 +32,10 @@ def test_page_loads_without_errors(browser: Browser, base_url: str, page_name: s
     assert response is not None and response.ok
     page.wait_for_timeout(300)
     title = page_title(page_name)
-    assert title in page.title()
-    heading = page.locator("main h1").first
+    assert same_title(page.title().split(" \u2014 ")[0], title)
+    heading = page.locator("main article h1").first
     assert heading.is_visible()
-    assert re.sub(r"^\d+\.\s*", "", heading.inner_text().strip().rstrip("#").strip()) == title
+    assert same_title(heading.inner_text(), title)
     assert watch.page_errors == []
     assert watch.console_errors == []
     page.context.close()

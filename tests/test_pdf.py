@@ -46,3 +46,54 @@ def test_pdf_is_a_real_book(built_pdf: Path) -> None:
     info = subprocess.run(["pdfinfo", str(built_pdf)], capture_output=True, text=True, check=True)
     pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
     assert pages >= 40, f"only {pages} pages"
+
+
+def squash(text: str) -> str:
+    """Letters and digits only: immune to line breaks, hyphenation and typographic quotes."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+@pytest.fixture(scope="module")
+def pdf_letters(pdf_text: str) -> str:
+    return squash(pdf_text)
+
+
+def test_every_quiz_prompt_is_printed_with_its_answer(pdf_letters: str) -> None:
+    """Each prompt appears twice (the chapter's printed quiz and the answer key), and the
+    key gives each explanation."""
+    from coursekit.quiz import load_banks
+
+    banks = load_banks()
+    assert len(banks) == 5
+    for bank in banks:
+        for question in bank.questions:
+            prompt = squash(question.prompt)
+            assert pdf_letters.count(prompt) >= 2, f"{question.id}: prompt not printed twice"
+            assert squash(question.explanation) in pdf_letters, f"{question.id}: no explanation"
+    assert "answerkey" in pdf_letters
+
+
+def test_one_picture_per_map(built_pdf: Path) -> None:
+    """pdfimages lists every picture: one per chapter map (the maps' PNG size), plus charts."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    from coursekit import maps
+
+    size = Image.open(
+        io.BytesIO(base64.b64decode(maps.visit_map()._repr_mimebundle_()["image/png"]))
+    )
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(built_pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    images = [line.split() for line in listing if line.split()[2] == "image"]
+    map_pictures = [i for i in images if (int(i[3]), int(i[4])) == size.size]
+    assert len(map_pictures) == 5, images
+    assert len({i[0] for i in map_pictures}) == 5, "two maps on one page: one is missing"
+
+
+def test_back_matter_is_printed_as_appendices(pdf_text: str) -> None:
+    assert re.search(r"APPENDIX A GLOSSARY", pdf_text)
+    assert re.search(r"CHAPTER FIVE CONCLUSION", pdf_text.upper())

@@ -2,94 +2,45 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
-from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
+from browser import chromium, open_page, serve
+from playwright.sync_api import Browser, Page
 from quiz_page import write_demo_page
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DEMO = '.ck-quiz[data-chapter="demo"]'
 XSS = '.ck-quiz[data-chapter="xss"]'
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:  # keep pytest output clean
-        pass
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("quizpage")
     write_demo_page(root / "index.html")
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
-    server.shutdown()
-    server.server_close()
+    with serve(root) as url:
+        yield f"{url}/index.html"
 
 
 @pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("/usr/bin/chromium is missing: run `make apt-browser`")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+def browser() -> Iterator[Browser]:
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
-def page(browser, base_url: str):
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
     """A fresh page; afterwards, no console error, no dialog, no request off 127.0.0.1."""
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    dialogs: list[str] = []
-    foreign: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-
-    def on_dialog(dialog) -> None:
-        dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-
-    def route(r) -> None:
-        if urlparse(r.request.url).hostname == "127.0.0.1":
-            r.continue_()
-        else:
-            foreign.append(r.request.url)
-            r.abort()
-
-    page.route("**/*", route)
+    page, watch = open_page(browser)
     page.goto(base_url)
     page.wait_for_selector(f"{DEMO}[data-ck-ready]")
     yield page
-    assert errors == [], f"console errors: {errors}"
-    assert dialogs == [], f"a dialog opened: {dialogs}"
+    assert watch.console_errors == [] and watch.page_errors == [], watch
+    assert watch.dialogs == [], f"a dialog opened: {watch.dialogs}"
     assert page.evaluate("typeof window.__xss") == "undefined"
-    context.close()
-    assert foreign == [], f"requests to other hosts: {foreign}"
+    page.context.close()
+    assert watch.blocked == [] and watch.served_locally == [], "requests to other hosts"
 
 
 def question(page, quiz: str, qid: str):

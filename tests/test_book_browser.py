@@ -1,0 +1,144 @@
+"""The built web book in Chromium: every chapter's map draws, and its quiz grades, offline."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser import chromium, open_page, serve
+from conftest import ROOT
+from playwright.sync_api import Browser, Frame, Page
+
+from coursekit import load, maps
+from coursekit.quiz import Question
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+CHAPTERS = ["01_visit", "02_significance", "03_history", "04_outreach", "05_conclusion"]
+
+
+def map_function(chapter: str) -> str:
+    """The one map call in a chapter notebook (e.g. ``visit_map``)."""
+    source = (ROOT / "chapters" / f"{chapter}.ipynb").read_text(encoding="utf-8")
+    calls = set(re.findall(r"maps\.(\w+_map)\(\)", source))
+    assert len(calls) == 1, f"{chapter}: expected one map call, found {calls}"
+    return calls.pop()
+
+
+@pytest.fixture(scope="module")
+def base_url(built_html: Path) -> Iterator[str]:
+    with serve(built_html) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as browser:
+        yield browser
+
+
+def leaflet_frame(page: Page) -> Frame:
+    page.wait_for_selector("figure.coursekit-map iframe")
+    handle = page.locator("figure.coursekit-map iframe").first.element_handle()
+    frame = handle.content_frame() if handle else None
+    assert frame is not None, "the map iframe has no document"
+    frame.wait_for_selector(".leaflet-container", timeout=15_000)
+    frame.wait_for_selector("path.leaflet-interactive", timeout=15_000)
+    return frame
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_map_draws_offline(browser: Browser, base_url: str, chapter: str) -> None:
+    expected = getattr(maps, map_function(chapter))()
+    page, watch = open_page(browser)
+    page.goto(f"{base_url}/chapters/{chapter}.html", wait_until="load")
+    frame = leaflet_frame(page)
+    counts = expected.counts()
+    assert frame.locator("path.leaflet-interactive").count() == counts["paths"]
+    assert frame.locator(".leaflet-marker-icon").count() == counts["markers"]
+    assert frame.locator(".leaflet-control-layers").count() == 1
+    assert frame.locator(".leaflet-control-scale").count() == 1
+    # The text alternative sits outside the iframe, for screen readers and without JavaScript.
+    caption = page.locator("figure.coursekit-map figcaption").first.inner_text()
+    assert expected.title in caption
+    assert any(u.endswith("/leaflet.js") for u in watch.served_locally), watch.served_locally
+    assert watch.page_errors == [] and watch.console_errors == []
+    page.context.close()
+
+
+def first_single_question(chapter: str) -> Question:
+    bank = load(f"quizzes/{chapter}.yml")
+    for question in bank.questions:
+        if question.type == "single":
+            return question
+    raise AssertionError(f"{chapter} has no single-choice question")
+
+
+def option_texts(question: Question) -> list[str]:
+    return [option.text for option in question.options]
+
+
+def open_quiz(browser: Browser, base_url: str, chapter: str):
+    page, watch = open_page(browser)
+    page.goto(f"{base_url}/chapters/{chapter}.html", wait_until="load")
+    quiz = page.locator(f'.ck-quiz[data-chapter="{chapter}"][data-ck-ready]')
+    quiz.wait_for()
+    return page, watch, quiz
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_quiz_grades_in_the_page(browser: Browser, base_url: str, chapter: str) -> None:
+    q = first_single_question(chapter)
+    right = q.answer
+    wrong = next(t for t in option_texts(q) if t != right)
+    page, watch, quiz = open_quiz(browser, base_url, chapter)
+    # Nothing of the answer is readable before checking.
+    assert q.explanation not in page.content()
+    question = quiz.locator(f'.ck-question[data-qid="{q.id}"]')
+    score = quiz.locator(".ck-score")
+    before = score.inner_text()
+    assert re.fullmatch(r"Score: 0 / \d+", before)
+    question.get_by_label(wrong, exact=True).check()
+    question.locator("button.ck-check").click()
+    feedback = question.locator(".ck-feedback")
+    assert "Incorrect" in feedback.inner_text()
+    assert q.explanation.split("\n")[0][:40] in feedback.inner_text()
+    assert score.inner_text() == before
+    question.get_by_label(right, exact=True).check()
+    question.locator("button.ck-check").click()
+    assert "✓ Correct." in feedback.inner_text()
+    assert score.inner_text() == before.replace("Score: 0", "Score: 1")
+    assert watch.page_errors == [] and watch.console_errors == []
+    page.context.close()
+
+
+def test_chapter_quiz_with_the_keyboard_only(browser: Browser, base_url: str) -> None:
+    chapter = "01_visit"
+    q = first_single_question(chapter)
+    options = option_texts(q)
+    page, watch, quiz = open_quiz(browser, base_url, chapter)
+    question = quiz.locator(f'.ck-question[data-qid="{q.id}"]')
+    question.locator("input").first.focus()
+    # Arrow keys move through a radio group and select; Tab reaches Check; Enter presses it.
+    page.keyboard.press("Space")
+    selected = 0
+    while options[selected] == q.answer:
+        page.keyboard.press("ArrowDown")
+        selected += 1
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    feedback = question.locator(".ck-feedback")
+    assert "✗ Incorrect." in feedback.inner_text()
+    page.keyboard.press("Shift+Tab")
+    target = options.index(q.answer)
+    key = "ArrowDown" if target > selected else "ArrowUp"
+    for _ in range(abs(target - selected)):
+        page.keyboard.press(key)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert "✓ Correct." in feedback.inner_text()
+    assert quiz.locator(".ck-score").inner_text().startswith("Score: 1 /")
+    assert watch.page_errors == [] and watch.console_errors == []
+    page.context.close()
