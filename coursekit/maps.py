@@ -485,7 +485,7 @@ class CourseMap:
                 _Vectors(vectors).add_to(group)
             if markers:
                 _Markers(markers).add_to(group)
-        folium.LayerControl(collapsed=False).add_to(m)
+        folium.LayerControl(collapsed=True).add_to(m)  # a button: the list hid the title
         full = Fullscreen(position="topright")
         full.default_js = [("Control.FullScreen.js", urls["fullscreen_js"])]
         full.default_css = [("Control.FullScreen.css", urls["fullscreen_css"])]
