@@ -63,7 +63,8 @@ test: $(STAMP) node apt-pdf apt-browser lint book pdf  ## Install everything, bu
 	$(OFFLINE) $(BIN)/pytest
 
 lab: $(STAMP) node  ## JupyterLab for instructors (offline: Leaflet served from node_modules)
-	COURSEKIT_ASSET_BASE=/files/node_modules $(BIN)/jupyter lab --notebook-dir=$(CURDIR)
+	COURSEKIT_ASSET_BASE=/files/node_modules $(BIN)/jupyter lab --notebook-dir=$(CURDIR) \
+		$$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 serve:  ## Serve the built book on http://127.0.0.1:8000
 	@test -f _build/html/index.html || $(MAKE) book
