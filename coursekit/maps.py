@@ -951,7 +951,7 @@ def influence_map() -> CourseMap:
             "rus": (
                 "csto",
                 "Leads the Collective Security Treaty Organization (CSTO).",
-                "rt2024csto,asbarez2024csto",
+                "csto2024members",
             ),
             "arm": (
                 "csto_frozen",
@@ -959,7 +959,7 @@ def influence_map() -> CourseMap:
                 "(sources give 22 or 23 February).",
                 "rt2024csto,asbarez2024csto",
             ),
-            "tur": ("nato", "Member of NATO.", ""),
+            "tur": ("nato", "Member of NATO since 1952.", "nato2024members"),
             "aze": (
                 "allied",
                 "Signed the Declaration on Allied Interaction with Russia on 22 February 2022.",
