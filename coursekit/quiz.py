@@ -986,17 +986,22 @@ def objectives(chapter_id: str) -> Objectives:
     )
 
 
+def _chapter_label(chapter: str) -> str:
+    """``"03_history"`` -> ``"Chapter 3"``; an id without a number is shown as it is."""
+    number = chapter.split("_", 1)[0]
+    return f"Chapter {int(number)}" if number.isdigit() else chapter
+
+
 def answer_key() -> AnswerKey:
     """The answers to every quiz, in chapter order (letters match the printed quizzes)."""
     md: list[str] = []
     out: list[str] = []
     plain: list[str] = []
     for bank in load_banks():
-        md += [f"**{md_escape(bank.chapter)}: {md_escape(bank.title)}**", ""]
-        out.append(
-            f"<p><strong>{html.escape(bank.chapter)}: {html.escape(bank.title)}</strong></p><ol>"
-        )
-        plain.append(f"{bank.chapter}: {bank.title}")
+        heading = f"{_chapter_label(bank.chapter)}. {bank.title}"
+        md += [f"**{md_escape(heading)}**", ""]
+        out.append(f"<p><strong>{html.escape(heading)}</strong></p><ol>")
+        plain.append(heading)
         for number, q in enumerate(bank.questions, start=1):
             answer = _answer_text(q)
             md += [

@@ -410,3 +410,9 @@ def test_objectives(data_dir) -> None:
     hostile = quiz.objectives("xss")._repr_mimebundle_()
     assert "<script>" not in hostile["text/html"] and "&lt;script&gt;" in hostile["text/html"]
     assert "<script>" not in myst_html(hostile["text/markdown"])
+
+
+def test_answer_key_names_chapters_by_number() -> None:
+    md = quiz.answer_key()._repr_mimebundle_()["text/markdown"]
+    headings = re.findall(r"^\*\*(Chapter \d)\. ", md, flags=re.M)
+    assert headings == ["Chapter 1", "Chapter 2", "Chapter 3", "Chapter 4", "Chapter 5"]
