@@ -13,6 +13,16 @@ OFFLINE := PYTHONPATH=$(CURDIR)/tools/offline COURSEKIT_OFFLINE=1
 APT_PDF := texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk fonts-freefont-otf poppler-utils
 APT_BROWSER := chromium
 NOTEBOOKS := $(wildcard chapters/*.ipynb backmatter/*.ipynb)
+CACHE := _build/.jupyter_cache
+CACHE_STAMP := _build/.cache-stamp
+# jupyter-cache keys on notebook text only: when the helper package or the data change,
+# drop the executed outputs so that every notebook runs again.
+define fresh_cache
+	mkdir -p _build
+	if [ -f $(CACHE_STAMP) ] && [ -n "$$(find coursekit data -newer $(CACHE_STAMP) -print -quit)" ]; then \
+		echo "coursekit/ or data/ changed: notebooks will run again"; rm -rf $(CACHE) _build/.doctrees; fi
+	touch $(CACHE_STAMP)
+endef
 
 .PHONY: help install book pdf test lint unit lab serve strip bench clean apt-pdf apt-browser node
 
@@ -43,12 +53,12 @@ apt-browser:
 	@scripts/apt-ensure.sh $(APT_BROWSER)
 
 book: $(STAMP)  ## Build the HTML book (executes every notebook); warnings are errors
-	mkdir -p _build
+	$(fresh_cache)
 	$(OFFLINE) $(BIN)/jupyter-book build . --builder html $(JB_FLAGS) 2>&1 | tee _build/html-build.log
 	@echo "The book is at file://$(CURDIR)/_build/html/index.html"
 
 pdf: $(STAMP) apt-pdf  ## Build the PDF with XeLaTeX
-	mkdir -p _build
+	$(fresh_cache)
 	$(OFFLINE) $(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS) 2>&1 | tee _build/pdf-build.log
 	@echo "The PDF is at $(CURDIR)/_build/latex/course.pdf"
 

@@ -883,6 +883,19 @@ def energy_map() -> CourseMap:
     )
 
 
+KARABAKH_PLACES = [
+    "stepanakert",
+    "shusha",
+    "lachin",
+    "ganja",
+    "baku",
+    "yerevan",
+    "nakhchivan",
+    "tbilisi",
+    "gyumri",
+]
+
+
 def karabakh_map() -> CourseMap:
     """Chapter 3: Nagorno-Karabakh in 1994, 2020 and 2023 (approximate outlines)."""
     bounds = (43.3, 38.4, 50.3, 41.6)
@@ -912,30 +925,7 @@ def karabakh_map() -> CourseMap:
         bounds,
         layer
         + [
-            _places(
-                [
-                    "stepanakert",
-                    "shusha",
-                    "lachin",
-                    "ganja",
-                    "baku",
-                    "yerevan",
-                    "nakhchivan",
-                    "tbilisi",
-                    "gyumri",
-                ],
-                labelled=[
-                    "stepanakert",
-                    "shusha",
-                    "lachin",
-                    "ganja",
-                    "baku",
-                    "yerevan",
-                    "nakhchivan",
-                    "tbilisi",
-                    "gyumri",
-                ],
-            ),
+            _places(KARABAKH_PLACES, labelled=KARABAKH_PLACES),
             _events(["03_history"], bounds),
         ],
         height=560,

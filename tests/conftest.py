@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_HTML = ROOT / "_build" / "html"
@@ -52,6 +54,24 @@ def built_html() -> Path:
     if not (BUILD_HTML / "index.html").exists():
         pytest.fail("_build/html is missing: run `make book` (make test does it first)")
     return BUILD_HTML
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, driven by Playwright (see tests/browser.py)."""
+    from browser import chromium
+
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="session")
+def book_url(built_html: Path) -> Iterator[str]:
+    """The built web book, served on 127.0.0.1."""
+    from browser import serve
+
+    with serve(built_html) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from browser import chromium, open_page, serve
+from browser import open_page
 from conftest import ROOT
 from playwright.sync_api import Browser, Frame, Page
 
@@ -27,18 +25,6 @@ def map_function(chapter: str) -> str:
     return calls.pop()
 
 
-@pytest.fixture(scope="module")
-def base_url(built_html: Path) -> Iterator[str]:
-    with serve(built_html) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
-
-
 def leaflet_frame(page: Page) -> Frame:
     page.wait_for_selector("figure.coursekit-map iframe")
     handle = page.locator("figure.coursekit-map iframe").first.element_handle()
@@ -50,10 +36,10 @@ def leaflet_frame(page: Page) -> Frame:
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_chapter_map_draws_offline(browser: Browser, base_url: str, chapter: str) -> None:
+def test_chapter_map_draws_offline(browser: Browser, book_url: str, chapter: str) -> None:
     expected = getattr(maps, map_function(chapter))()
     page, watch = open_page(browser)
-    page.goto(f"{base_url}/chapters/{chapter}.html", wait_until="load")
+    page.goto(f"{book_url}/chapters/{chapter}.html", wait_until="load")
     frame = leaflet_frame(page)
     counts = expected.counts()
     assert frame.locator("path.leaflet-interactive").count() == counts["paths"]
@@ -80,20 +66,20 @@ def option_texts(question: Question) -> list[str]:
     return [option.text for option in question.options]
 
 
-def open_quiz(browser: Browser, base_url: str, chapter: str):
+def open_quiz(browser: Browser, book_url: str, chapter: str):
     page, watch = open_page(browser)
-    page.goto(f"{base_url}/chapters/{chapter}.html", wait_until="load")
+    page.goto(f"{book_url}/chapters/{chapter}.html", wait_until="load")
     quiz = page.locator(f'.ck-quiz[data-chapter="{chapter}"][data-ck-ready]')
     quiz.wait_for()
     return page, watch, quiz
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_chapter_quiz_grades_in_the_page(browser: Browser, base_url: str, chapter: str) -> None:
+def test_chapter_quiz_grades_in_the_page(browser: Browser, book_url: str, chapter: str) -> None:
     q = first_single_question(chapter)
     right = q.answer
     wrong = next(t for t in option_texts(q) if t != right)
-    page, watch, quiz = open_quiz(browser, base_url, chapter)
+    page, watch, quiz = open_quiz(browser, book_url, chapter)
     # Nothing of the answer is readable before checking.
     assert q.explanation not in page.content()
     question = quiz.locator(f'.ck-question[data-qid="{q.id}"]')
@@ -114,11 +100,11 @@ def test_chapter_quiz_grades_in_the_page(browser: Browser, base_url: str, chapte
     page.context.close()
 
 
-def test_chapter_quiz_with_the_keyboard_only(browser: Browser, base_url: str) -> None:
+def test_chapter_quiz_with_the_keyboard_only(browser: Browser, book_url: str) -> None:
     chapter = "01_visit"
     q = first_single_question(chapter)
     options = option_texts(q)
-    page, watch, quiz = open_quiz(browser, base_url, chapter)
+    page, watch, quiz = open_quiz(browser, book_url, chapter)
     question = quiz.locator(f'.ck-question[data-qid="{q.id}"]')
     question.locator("input").first.focus()
     # Arrow keys move through a radio group and select; Tab reaches Check; Enter presses it.

@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from browser import chromium, open_page, serve
+from browser import open_page
 from conftest import page_title, same_title, toc_files
 from playwright.sync_api import Browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 
-@pytest.fixture(scope="module")
-def base_url(built_html: Path) -> Iterator[str]:
-    with serve(built_html) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
-
-
 @pytest.mark.parametrize("page_name", toc_files())
-def test_page_loads_without_errors(browser: Browser, base_url: str, page_name: str) -> None:
+def test_page_loads_without_errors(browser: Browser, book_url: str, page_name: str) -> None:
     page, watch = open_page(browser)
-    response = page.goto(f"{base_url}/{page_name}.html", wait_until="load")
+    response = page.goto(f"{book_url}/{page_name}.html", wait_until="load")
     assert response is not None and response.ok
     page.wait_for_timeout(300)
     title = page_title(page_name)

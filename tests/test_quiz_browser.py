@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from browser import chromium, open_page, serve
+from browser import open_page, serve
 from playwright.sync_api import Browser, Page
 from quiz_page import write_demo_page
 
@@ -21,12 +21,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     write_demo_page(root / "index.html")
     with serve(root) as url:
         yield f"{url}/index.html"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture
