@@ -496,8 +496,9 @@ class CourseMap:
         )
         body = (
             f'<div class="ck-title" role="heading" aria-level="2">{esc(self.title)}</div>'
-            f'<details class="ck-legend" open><summary>Legend</summary><ul>{items}</ul>'
-            "</details>"
+            # Closed at first so that it does not hide the map; one click or Enter opens it.
+            '<details class="ck-legend"><summary>Legend: what the symbols mean</summary>'
+            f"<ul>{items}</ul></details>"
         )
         _Html(body, _CSS).add_to(m)
         m.fit_bounds([[south, west], [north, east]])

@@ -46,6 +46,11 @@ def test_chapter_map_draws_offline(browser: Browser, book_url: str, chapter: str
     assert frame.locator(".leaflet-marker-icon").count() == counts["markers"]
     assert frame.locator(".leaflet-control-layers").count() == 1
     assert frame.locator(".leaflet-control-scale").count() == 1
+    # The legend opens from the keyboard and names every symbol in words.
+    frame.locator(".ck-legend summary").focus()
+    frame.locator(".ck-legend summary").press("Enter")
+    legend = frame.locator(".ck-legend li")
+    assert legend.first.is_visible() and legend.count() >= 3
     # The text alternative sits outside the iframe, for screen readers and without JavaScript.
     caption = page.locator("figure.coursekit-map figcaption").first.inner_text()
     assert expected.title in caption
