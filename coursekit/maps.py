@@ -508,7 +508,9 @@ class CourseMap:
         """folium's notebook HTML: the map page in an iframe."""
         m = self.folium_map()
         m.get_root().height = f"{self.height}px"
-        return m._repr_html_()
+        # An iframe needs an accessible name: screen readers announce it.
+        title = esc(f"Interactive map: {self.title}")
+        return m._repr_html_().replace("<iframe srcdoc=", f'<iframe title="{title}" srcdoc=', 1)
 
     def html(self) -> str:
         """The iframe inside a ``<figure>`` with a caption and a list of the features."""

@@ -203,3 +203,9 @@ def test_data_text_is_escaped(evil_data) -> None:
 def test_png_with_odd_names(evil_data) -> None:
     png = maps.visit_map().png()
     assert png[:4] == b"\x89PNG"
+
+
+def test_map_iframe_has_an_accessible_name() -> None:
+    m = maps.visit_map()
+    html = m.html()
+    assert f'<iframe title="Interactive map: {m.title}" srcdoc=' in html.replace("&#x27;", "'")
