@@ -1,5 +1,8 @@
 """A small Sphinx extension for the book (listed in ``_config.yml``).
 
+In the PDF, Markdown tables get column widths from their content, so that long cells wrap
+instead of running off the page (LaTeX's long tables otherwise size columns to one line).
+
 In the PDF, the back matter (from ``course_appendix_start`` on) is printed as appendices
 (A, B, C …) rather than as chapters that continue the numbering of the five chapters.
 
@@ -47,8 +50,36 @@ def _start_appendix(app: Any, doctree: Any, docname: str) -> None:
             return
 
 
+def _size_table_columns(app: Any, doctree: Any, docname: str) -> None:
+    """Give auto-width tables widths that grow with the amount of text in each column."""
+    if app.builder.format != "latex":
+        return
+    from docutils import nodes
+
+    for table in doctree.findall(nodes.table):
+        if "colwidths-auto" not in table["classes"]:
+            continue
+        tgroup = next(iter(table.findall(nodes.tgroup)), None)
+        if tgroup is None:
+            continue
+        colspecs = [c for c in tgroup.children if isinstance(c, nodes.colspec)]
+        lengths = [0.0] * len(colspecs)
+        rows = list(tgroup.findall(nodes.row))
+        for row in rows:
+            for index, entry in enumerate(row.children[: len(colspecs)]):
+                lengths[index] += len(entry.astext())
+        # Square roots damp the long column, so short ones (dates, places) stay readable.
+        weights = [max(length, 1.0) ** 0.5 for length in lengths]
+        shares = [max(10.0, 100.0 * w / sum(weights)) for w in weights]
+        for colspec, share in zip(colspecs, shares, strict=True):
+            colspec["colwidth"] = max(1, round(100.0 * share / sum(shares)))
+        table["classes"].remove("colwidths-auto")
+        table["classes"].append("colwidths-given")
+
+
 def setup(app: Any) -> dict[str, Any]:
     app.add_config_value("course_appendix_start", "", "env", [str])
     app.connect("html-page-context", _drop_duplicate_scripts, priority=900)
     app.connect("doctree-resolved", _start_appendix)
+    app.connect("doctree-resolved", _size_table_columns)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -97,3 +97,11 @@ def test_one_picture_per_map(built_pdf: Path) -> None:
 def test_back_matter_is_printed_as_appendices(pdf_text: str) -> None:
     assert re.search(r"APPENDIX A GLOSSARY", pdf_text)
     assert re.search(r"CHAPTER FIVE CONCLUSION", pdf_text.upper())
+
+
+def test_long_tables_wrap_their_cells(built_pdf: Path) -> None:
+    """A long table with one-line (l) columns runs off the page; every table has widths."""
+    tex = (built_pdf.parent / "course.tex").read_text(encoding="utf-8")
+    specs = re.findall(r"\\begin\{(?:longtable|tabulary|tabular)\}(?:\[t\])?(\{.*\})", tex)
+    assert specs, "no table in the PDF"
+    assert [s for s in specs if not s.startswith("{\\X{")] == []
