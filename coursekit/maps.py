@@ -837,6 +837,20 @@ def visit_map() -> CourseMap:
     )
 
 
+ENERGY_PLACES = [
+    "baku",
+    "sangachal",
+    "ceyhan",
+    "erzurum",
+    "novorossiysk",
+    "astara",
+    "tbilisi",
+    "ankara",
+    "tehran",
+    "moscow",
+]
+
+
 def energy_map() -> CourseMap:
     """Chapter 2: the pipelines and the North-South corridor."""
     bounds = (17.0, 35.0, 54.0, 56.5)
@@ -856,31 +870,8 @@ def energy_map() -> CourseMap:
                 "North-South Transport Corridor (rail)",
                 [_route(routes[i]) for i in ("instc", "rasht_astara")],
             ),
-            _places(
-                [
-                    "baku",
-                    "sangachal",
-                    "ceyhan",
-                    "erzurum",
-                    "novorossiysk",
-                    "astara",
-                    "tbilisi",
-                    "ankara",
-                    "tehran",
-                    "moscow",
-                ],
-                labelled=[
-                    "baku",
-                    "ceyhan",
-                    "erzurum",
-                    "novorossiysk",
-                    "astara",
-                    "tbilisi",
-                    "ankara",
-                    "tehran",
-                    "moscow",
-                ],
-            ),
+            # Sangachal sits beside Baku: its label would cover Baku's.
+            _places(ENERGY_PLACES, labelled=[p for p in ENERGY_PLACES if p != "sangachal"]),
             _events(["02_significance"], bounds),
         ],
     )
