@@ -30,6 +30,7 @@ import ipywidgets as widgets
 
 from coursekit import data
 from coursekit.data import DataError, require
+from coursekit.text import md_escape
 
 __all__ = [
     "AnswerError",
@@ -551,18 +552,6 @@ def grade(question: Question, answer: Any) -> Result:
 
 
 # --------------------------------------------------------------------------- text forms
-
-#: Characters with a meaning anywhere in a MyST line.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~$&])")
-#: Block syntax at the start of a string (it may follow a list marker): headings, lists,
-#: fences, comments, block quotes, ``1.`` / ``1)``.
-_MD_LEADING = re.compile(r"^(?:([#+\-:%=>!])|(\d+)([.)]))")
-
-
-def md_escape(text: Any) -> str:
-    """Escape a data string for MyST Markdown (no markup, roles, maths or HTML survive)."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
-    return _MD_LEADING.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
 
 
 def _number(value: float) -> str:

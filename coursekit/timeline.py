@@ -15,6 +15,7 @@ from pathlib import Path
 
 from coursekit import data
 from coursekit.data import DataError
+from coursekit.text import md_escape
 
 #: The columns of ``timeline.csv``, in order.
 COLUMNS = ("id", "date", "event", "place", "lat", "lon", "source", "chapter")
@@ -28,7 +29,6 @@ _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
 #: Characters that have a meaning in (MyST) Markdown and are escaped with a backslash.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$~&^])")
 
 
 @dataclass(frozen=True)
@@ -174,11 +174,6 @@ def events(
     return chosen
 
 
-def escape_markdown(text: str) -> str:
-    """Backslash-escape Markdown syntax so that data prints as literal text in MyST."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
 class Table:
     """A timeline table that displays as MyST Markdown (web and PDF) or plain text."""
 
@@ -190,9 +185,9 @@ class Table:
         lines = ["| Date | Event | Place | Source |", "|---|---|---|---|"]
         for row in self.rows:
             cells = (
-                escape_markdown(row.label),
-                escape_markdown(row.event),
-                escape_markdown(row.place) if row.place else "",
+                md_escape(row.label),
+                md_escape(row.event),
+                md_escape(row.place) if row.place else "",
                 f"{{cite:p}}`{row.source}`",
             )
             lines.append("| " + " | ".join(cells) + " |")
