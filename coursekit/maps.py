@@ -16,6 +16,7 @@ import html
 import io
 import math
 import os
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,7 @@ from folium.template import Template
 from shapely.geometry import LineString, Point, box, mapping, shape
 
 from coursekit import data, geodata
+from coursekit.text import md_escape
 
 #: exact npm versions pinned in package.json; the CDN paths follow them
 LEAFLET_VERSION = "1.9.4"
@@ -616,7 +618,7 @@ class CourseMap:
                         marker=st.mpl_marker,
                         color=st.color,
                         linestyle="none",
-                        label=st.legend,
+                        label=textwrap.fill(st.legend, 44),
                     )
                 )
             elif st.fill:
@@ -625,7 +627,7 @@ class CourseMap:
                         facecolor=(*matplotlib.colors.to_rgb(st.fill), max(st.fill_opacity, 0.1)),
                         edgecolor=st.color,
                         hatch=st.hatch,
-                        label=st.legend,
+                        label=textwrap.fill(st.legend, 44),
                         linestyle=st.mpl_dash(),
                     )
                 )
@@ -637,7 +639,7 @@ class CourseMap:
                         color=st.color,
                         linewidth=st.weight * 0.6,
                         linestyle=st.mpl_dash(),
-                        label=st.legend,
+                        label=textwrap.fill(st.legend, 44),
                     )
                 )
         fig.legend(
@@ -648,8 +650,10 @@ class CourseMap:
             frameon=False,
             bbox_to_anchor=(0.5, 0.0),
         )
-        rows = math.ceil(len(handles) / 2)
-        fig.subplots_adjust(left=0.06, right=0.98, top=0.94, bottom=0.08 + 0.032 * rows)
+        # Labels are wrapped to fit two columns across the page; leave room for every line.
+        lines = [h.get_label().count("\n") + 1 for h in handles]
+        rows = sum(max(lines[i : i + 2]) for i in range(0, len(lines), 2))
+        fig.subplots_adjust(left=0.06, right=0.98, top=0.94, bottom=0.06 + 0.024 * rows)
         ax.text(
             0.995,
             0.005,
@@ -673,6 +677,32 @@ class CourseMap:
             "image/png": base64.b64encode(self.png()).decode("ascii"),
             "text/plain": self.text_alternative(),
         }
+
+    def caption_markdown(self) -> str:
+        """The printed caption: title, description and, layer by layer, what is drawn."""
+        layers = "; ".join(
+            f"*{md_escape(layer.name)}*: " + ", ".join(md_escape(i.name) for i in layer.items)
+            for layer in self._layers
+        )
+        return (
+            f"**Map: {md_escape(self.title)}.** {md_escape(self.description)} "
+            f"What the map shows — {layers}. Country outlines: Natural Earth; routes and areas "
+            "are approximate.\n"
+        )
+
+    def _ipython_display_(self) -> None:
+        """Show the map, then its caption for print.
+
+        The caption's web and notebook forms are empty (the map's HTML already carries its
+        caption and text version); the PDF prints it under the picture.
+        """
+        from IPython.display import display
+
+        display(self._repr_mimebundle_(), raw=True)
+        display(
+            {"text/markdown": self.caption_markdown(), "text/html": "", "text/plain": ""},
+            raw=True,
+        )
 
     def __repr__(self) -> str:
         return self.text_alternative()

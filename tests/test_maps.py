@@ -209,3 +209,26 @@ def test_map_iframe_has_an_accessible_name() -> None:
     m = maps.visit_map()
     html = m.html()
     assert f'<iframe title="Interactive map: {m.title}" srcdoc=' in html.replace("&#x27;", "'")
+
+
+def test_printed_caption_follows_the_map() -> None:
+    """In a notebook the map displays twice: the map itself, then a caption whose only
+    visible form is Markdown (the PDF prints it; web and Jupyter show the figure's own)."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    shown: list[dict] = []
+    publish = shell.display_pub.publish
+    shell.display_pub.publish = lambda data, **kwargs: shown.append(data)
+    try:
+        m = maps.karabakh_map()
+        m._ipython_display_()
+    finally:
+        shell.display_pub.publish = publish
+    assert len(shown) == 2
+    assert {"text/html", "image/png"} <= set(shown[0])
+    caption = shown[1]
+    assert caption["text/html"] == "" and caption["text/plain"] == ""
+    assert caption["text/markdown"].startswith(f"**Map: {m.title}.**")
+    for name in m.layers():
+        assert f"*{name}*" in caption["text/markdown"]

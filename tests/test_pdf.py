@@ -105,3 +105,16 @@ def test_long_tables_wrap_their_cells(built_pdf: Path) -> None:
     specs = re.findall(r"\\begin\{(?:longtable|tabulary|tabular)\}(?:\[t\])?(\{.*\})", tex)
     assert specs, "no table in the PDF"
     assert [s for s in specs if not s.startswith("{\\X{")] == []
+
+
+@pytest.mark.parametrize(
+    "name", ["visit_map", "energy_map", "karabakh_map", "influence_map", "synthesis_map"]
+)
+def test_each_map_has_a_printed_caption(pdf_letters: str, name: str) -> None:
+    from coursekit import maps
+
+    m = getattr(maps, name)()
+    assert squash(f"Map: {m.title}. {m.description}") in pdf_letters
+    assert (
+        squash("Country outlines: Natural Earth; routes and areas are approximate") in pdf_letters
+    )
