@@ -369,3 +369,15 @@ def test_markdown_pages_split_into_cells(tmp_path: Path) -> None:
     assert [kind for kind, _ in kinds] == ["markdown", "code", "markdown"]
     assert kinds[1][1] == "maps.visit_map()\n"
     assert "jupytext" not in markdown_of(page) and "More text." in markdown_of(page)
+
+
+def test_instructor_guide_lists_the_objectives_of_the_quiz_banks() -> None:
+    """The guide repeats each chapter's objectives: they must match the quiz files, the
+    single source of the objectives."""
+    from coursekit.quiz import load_banks
+
+    guide = (ROOT / "backmatter" / "instructor_guide.md").read_text(encoding="utf-8")
+    for bank in load_banks():
+        section = guide.split(f"{{doc}}`../chapters/{bank.chapter}`", 1)[1]
+        for objective in bank.objectives:
+            assert f"- {objective.id}: {objective.text}" in section, (bank.chapter, objective.id)
