@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 JB_FLAGS := -W -n --keep-going
 # Offline guard: every Python process (notebook kernels too) may reach only loopback.
-OFFLINE := PYTHONPATH=$(CURDIR)/tools/offline COURSEKIT_OFFLINE=1
+OFFLINE := PYTHONPATH=$(CURDIR)/tools/offline
 APT_PDF := texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk fonts-freefont-otf poppler-utils
 APT_BROWSER := chromium
 NOTEBOOKS := $(wildcard chapters/*.ipynb backmatter/*.ipynb)

@@ -65,11 +65,7 @@ def validator(kind: str, pattern: str) -> Callable:
 
 def _ensure_validators() -> None:
     for module in _VALIDATOR_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:  # a module not written yet registers nothing
-            if exc.name != module:
-                raise
+        importlib.import_module(module)
 
 
 def _parse(path: Path, label: str) -> Any:

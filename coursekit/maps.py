@@ -867,18 +867,9 @@ def visit_map() -> CourseMap:
     )
 
 
-ENERGY_PLACES = [
-    "baku",
-    "sangachal",
-    "ceyhan",
-    "erzurum",
-    "novorossiysk",
-    "astara",
-    "tbilisi",
-    "ankara",
-    "tehran",
-    "moscow",
-]
+ENERGY_PLACES = (
+    "baku sangachal ceyhan erzurum novorossiysk astara tbilisi ankara tehran moscow".split()
+)
 
 
 def energy_map() -> CourseMap:
@@ -907,17 +898,7 @@ def energy_map() -> CourseMap:
     )
 
 
-KARABAKH_PLACES = [
-    "stepanakert",
-    "shusha",
-    "lachin",
-    "ganja",
-    "baku",
-    "yerevan",
-    "nakhchivan",
-    "tbilisi",
-    "gyumri",
-]
+KARABAKH_PLACES = "stepanakert shusha lachin ganja baku yerevan nakhchivan tbilisi gyumri".split()
 
 
 def karabakh_map() -> CourseMap:

@@ -212,58 +212,47 @@ def _question(raw: Any, file: str, objective_ids: Sequence[str], number: int) ->
     if not isinstance(raw, dict):
         raise DataError(file, f"expected a mapping, got {type(raw).__name__}", item=label)
     qid = _str_field(raw, "id", file, label)
+
+    def bad(field: str, problem: str) -> DataError:
+        """The error for this question's ``field``: names the file, the question and the field."""
+        return DataError(file, problem, item=qid, field=field)
+
     extra = set(raw) - _QUESTION_FIELDS
     if extra:
-        raise DataError(
-            file,
+        raise bad(
+            sorted(extra)[0],
             f"unknown field(s) {sorted(extra)}; allowed: {sorted(_QUESTION_FIELDS)}",
-            item=qid,
-            field=sorted(extra)[0],
         )
     qtype = _str_field(raw, "type", file, qid)
     if qtype not in TYPES:
-        raise DataError(
-            file, f"unknown type {qtype!r}; use one of {', '.join(TYPES)}", item=qid, field="type"
-        )
+        raise bad("type", f"unknown type {qtype!r}; use one of {', '.join(TYPES)}")
     prompt = _str_field(raw, "prompt", file, qid)
     explanation = _str_field(raw, "explanation", file, qid)
     objective = _str_field(raw, "objective", file, qid)
     if objective not in objective_ids:
-        raise DataError(
-            file,
+        raise bad(
+            "objective",
             f"objective {objective!r} is not one of the file's objectives "
             f"({', '.join(objective_ids)})",
-            item=qid,
-            field="objective",
         )
     difficulty = _str_field(raw, "difficulty", file, qid)
     if difficulty not in DIFFICULTIES:
-        raise DataError(
-            file,
-            f"unknown difficulty {difficulty!r}; use one of {', '.join(DIFFICULTIES)}",
-            item=qid,
-            field="difficulty",
+        raise bad(
+            "difficulty", f"unknown difficulty {difficulty!r}; use one of {', '.join(DIFFICULTIES)}"
         )
     if qtype != "numeric":
         for name in ("tolerance", "unit"):
             if name in raw:
-                raise DataError(
-                    file,
-                    f"only numeric questions take a {name} (this one is {qtype})",
-                    item=qid,
-                    field=name,
-                )
+                raise bad(name, f"only numeric questions take a {name} (this one is {qtype})")
     if qtype in ("truefalse", "ordering") and "options" in raw:
-        raise DataError(
-            file,
+        raise bad(
+            "options",
             f"{qtype} questions take no options (put the items in 'answer')"
             if qtype == "ordering"
             else "truefalse questions take no options",
-            item=qid,
-            field="options",
         )
     if "answer" not in raw or raw["answer"] is None or raw["answer"] == "":
-        raise DataError(file, "is missing", item=qid, field="answer")
+        raise bad("answer", "is missing")
     answer = raw["answer"]
     common = {
         "id": qid, "type": qtype, "prompt": prompt, "explanation": explanation,
@@ -275,84 +264,51 @@ def _question(raw: Any, file: str, objective_ids: Sequence[str], number: int) ->
         texts = [o.text for o in options]
         if qtype == "single":
             if not isinstance(answer, str):
-                raise DataError(
-                    file,
-                    f"a single question's answer is one option's text, got {answer!r}",
-                    item=qid,
-                    field="answer",
+                raise bad(
+                    "answer", f"a single question's answer is one option's text, got {answer!r}"
                 )
             if answer.strip() not in texts:
-                raise DataError(
-                    file, f"answer {answer!r} is not among the options", item=qid, field="answer"
-                )
+                raise bad("answer", f"answer {answer!r} is not among the options")
             return Question(**common, answer=answer.strip(), options=options)
         if not isinstance(answer, list) or not answer:
-            raise DataError(
-                file,
-                "a multiple question's answer is a non-empty list of option texts",
-                item=qid,
-                field="answer",
-            )
+            raise bad("answer", "a multiple question's answer is a non-empty list of option texts")
         chosen: list[str] = []
         for entry in answer:
             text = entry.strip() if isinstance(entry, str) else entry
             if text not in texts:
-                raise DataError(
-                    file, f"answer {entry!r} is not among the options", item=qid, field="answer"
-                )
+                raise bad("answer", f"answer {entry!r} is not among the options")
             if text in chosen:
-                raise DataError(file, f"answer {entry!r} is listed twice", item=qid, field="answer")
+                raise bad("answer", f"answer {entry!r} is listed twice")
             chosen.append(text)
         return Question(**common, answer=tuple(chosen), options=options)
 
     if qtype == "truefalse":
         if not isinstance(answer, bool):
-            raise DataError(
-                file,
-                f"a truefalse answer is true or false, got {answer!r}",
-                item=qid,
-                field="answer",
-            )
+            raise bad("answer", f"a truefalse answer is true or false, got {answer!r}")
         return Question(**common, answer=answer)
 
     if qtype == "numeric":
         if not _is_number(answer):
-            raise DataError(
-                file, f"answer must be a number, got {answer!r}", item=qid, field="answer"
-            )
+            raise bad("answer", f"answer must be a number, got {answer!r}")
         if "tolerance" not in raw or raw["tolerance"] is None:
-            raise DataError(
-                file, "is missing (use 0 for an exact answer)", item=qid, field="tolerance"
-            )
+            raise bad("tolerance", "is missing (use 0 for an exact answer)")
         tolerance = raw["tolerance"]
         if not _is_number(tolerance) or tolerance < 0:
-            raise DataError(
-                file,
-                f"tolerance must be a number >= 0, got {tolerance!r}",
-                item=qid,
-                field="tolerance",
-            )
+            raise bad("tolerance", f"tolerance must be a number >= 0, got {tolerance!r}")
         unit = raw.get("unit", "") or ""
         if not isinstance(unit, str):
-            raise DataError(file, f"unit must be text, got {unit!r}", item=qid, field="unit")
+            raise bad("unit", f"unit must be text, got {unit!r}")
         return Question(**common, answer=answer, tolerance=float(tolerance), unit=unit.strip())
 
     # ordering
     if not isinstance(answer, list) or not all(isinstance(a, str) and a.strip() for a in answer):
-        raise DataError(
-            file,
-            "an ordering answer is the list of items in the correct order",
-            item=qid,
-            field="answer",
-        )
+        raise bad("answer", "an ordering answer is the list of items in the correct order")
     items = [a.strip() for a in answer]
     if len(items) < 3:
-        raise DataError(
-            file, f"ordering needs at least 3 items, got {len(items)}", item=qid, field="answer"
-        )
+        raise bad("answer", f"ordering needs at least 3 items, got {len(items)}")
     for item in items:
         if items.count(item) > 1:
-            raise DataError(file, f"item {item!r} appears twice", item=qid, field="answer")
+            raise bad("answer", f"item {item!r} appears twice")
     return Question(**common, answer=tuple(items))
 
 

@@ -16,6 +16,14 @@ BUILD_HTML = ROOT / "_build" / "html"
 BUILD_LATEX = ROOT / "_build" / "latex"
 PDF = BUILD_LATEX / "course.pdf"
 OFFLINE_GUARD = ROOT / "tools" / "offline"
+#: The chapters, in book order, and the one map function each displays.
+CHAPTER_MAPS = {
+    "01_visit": "visit_map",
+    "02_significance": "energy_map",
+    "03_history": "karabakh_map",
+    "04_outreach": "influence_map",
+    "05_conclusion": "synthesis_map",
+}
 
 # Every process the tests start (notebook kernels included) inherits the offline guard,
 # also when pytest is run directly rather than through `make test`.

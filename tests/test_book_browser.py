@@ -6,7 +6,7 @@ import re
 
 import pytest
 from browser import open_page
-from conftest import ROOT
+from conftest import CHAPTER_MAPS
 from playwright.sync_api import Browser, Frame, Page
 
 from coursekit import load, maps
@@ -14,15 +14,7 @@ from coursekit.quiz import Question
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
-CHAPTERS = ["01_visit", "02_significance", "03_history", "04_outreach", "05_conclusion"]
-
-
-def map_function(chapter: str) -> str:
-    """The one map call in a chapter notebook (e.g. ``visit_map``)."""
-    source = (ROOT / "chapters" / f"{chapter}.ipynb").read_text(encoding="utf-8")
-    calls = set(re.findall(r"maps\.(\w+_map)\(\)", source))
-    assert len(calls) == 1, f"{chapter}: expected one map call, found {calls}"
-    return calls.pop()
+CHAPTERS = list(CHAPTER_MAPS)
 
 
 def leaflet_frame(page: Page) -> Frame:
@@ -37,7 +29,7 @@ def leaflet_frame(page: Page) -> Frame:
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_map_draws_offline(browser: Browser, book_url: str, chapter: str) -> None:
-    expected = getattr(maps, map_function(chapter))()
+    expected = getattr(maps, CHAPTER_MAPS[chapter])()
     page, watch = open_page(browser)
     page.goto(f"{book_url}/chapters/{chapter}.html", wait_until="load")
     frame = leaflet_frame(page)

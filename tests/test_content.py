@@ -15,17 +15,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import CHAPTER_MAPS, ROOT
 
 CHAPTERS = ("01_visit", "02_significance", "03_history", "04_outreach", "05_conclusion")
-MAP_FUNCTIONS = {
-    "01_visit": "visit_map",
-    "02_significance": "energy_map",
-    "03_history": "karabakh_map",
-    "04_outreach": "influence_map",
-    "05_conclusion": "synthesis_map",
-}
 SKELETON_BEFORE = ("Overview", "Learning objectives", "Time and prerequisites")
 SKELETON_AFTER = (
     "Check your understanding",
@@ -259,7 +251,7 @@ def test_chapter_length(chapter: str) -> None:
 def test_chapter_calls_its_map_and_quiz_once(chapter: str) -> None:
     code = code_of(chapter_path(chapter))
     calls = re.findall(r"\bmaps\.(\w+_map)\s*\(", code)
-    assert calls == [MAP_FUNCTIONS[chapter]], calls
+    assert calls == [CHAPTER_MAPS[chapter]], calls
     quizzes = re.findall(r"\bquiz\.chapter_quiz\s*\(\s*['\"]([^'\"]*)['\"]", code)
     assert quizzes == [chapter], quizzes
     objectives = re.findall(r"\bquiz\.objectives\s*\(\s*['\"]([^'\"]*)['\"]", code)

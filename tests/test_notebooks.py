@@ -7,7 +7,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import ROOT, chapter_notebooks
+from conftest import CHAPTER_MAPS, ROOT, chapter_notebooks
 from nbclient.exceptions import CellExecutionError
 from pytest_notebook.nb_regression import NBRegressionError, NBRegressionFixture
 
@@ -51,13 +51,7 @@ def test_backmatter_notebook_runs(path: Path) -> None:
 
 
 def test_there_is_one_notebook_per_chapter() -> None:
-    assert [p.stem for p in chapter_notebooks()] == [
-        "01_visit",
-        "02_significance",
-        "03_history",
-        "04_outreach",
-        "05_conclusion",
-    ]
+    assert [p.stem for p in chapter_notebooks()] == list(CHAPTER_MAPS)
 
 
 def test_a_failing_cell_is_caught() -> None:

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import page_title, toc_files
+from conftest import CHAPTER_MAPS, page_title, toc_files
 
 pytestmark = pytest.mark.pdf
 
@@ -107,9 +107,7 @@ def test_long_tables_wrap_their_cells(built_pdf: Path) -> None:
     assert [s for s in specs if not s.startswith("{\\X{")] == []
 
 
-@pytest.mark.parametrize(
-    "name", ["visit_map", "energy_map", "karabakh_map", "influence_map", "synthesis_map"]
-)
+@pytest.mark.parametrize("name", CHAPTER_MAPS.values())
 def test_each_map_has_a_printed_caption(pdf_letters: str, name: str) -> None:
     from coursekit import maps
 
