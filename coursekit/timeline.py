@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coursekit import data
+from coursekit.course import CHAPTERS
 from coursekit.data import DataError
 from coursekit.text import md_escape
 
 #: The columns of ``timeline.csv``, in order.
 COLUMNS = ("id", "date", "event", "place", "lat", "lon", "source", "chapter")
-#: The chapter ids an event can belong to.
-CHAPTERS = ("01_visit", "02_significance", "03_history", "04_outreach", "05_conclusion")
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

@@ -17,7 +17,8 @@ import pytest
 import yaml
 from conftest import CHAPTER_MAPS, ROOT
 
-CHAPTERS = ("01_visit", "02_significance", "03_history", "04_outreach", "05_conclusion")
+from coursekit.course import CHAPTERS
+
 SKELETON_BEFORE = ("Overview", "Learning objectives", "Time and prerequisites")
 SKELETON_AFTER = (
     "Check your understanding",
