@@ -28,13 +28,20 @@ SKELETON_AFTER = (
     "What's next",
     "Sources",
 )
-MIN_WORDS, MAX_WORDS = 1500, 3000
+MIN_WORDS, MAX_WORDS = 1500, 3500  # issue 8: narrative at most about 3,500 words
 
 FENCE = re.compile(r"^\s*(`{3,}|:{3,})\s*(\{[^}]*\})?")
 CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]*)`")
 TERM = re.compile(r"\{term\}`([^`]*)`")
 ROLE = re.compile(r"\{[a-z:-]+\}`([^`]*)`")
 DRAFT_MARKERS = re.compile(r"\bTODO\b|\bTBD\b|lorem|placeholder", re.IGNORECASE)
+# A "Primary source" box (COMMON form): an admonition titled "Primary source: <title>" with
+# ":class: primary-source", a citation, a block-quoted excerpt and questions.
+PRIMARY_SOURCE_BOX = re.compile(
+    r"^(?P<fence>:{3,}|`{3,})\{admonition\}[ \t]+Primary source:[ \t]*\S[^\n]*\n"
+    r"(?P<body>.*?)^(?P=fence)[ \t]*$",
+    re.M | re.S,
+)
 
 
 # --- reading the book ------------------------------------------------------------------
@@ -165,6 +172,29 @@ def word_count(markdown: str) -> int:
     return len(re.findall(r"\w+(?:['’.-]\w+)*", text))
 
 
+def primary_source_boxes(markdown: str) -> list[str]:
+    """Bodies of the "Primary source: …" admonitions that carry ``:class: primary-source``."""
+    return [
+        match.group("body")
+        for match in PRIMARY_SOURCE_BOX.finditer(markdown)
+        if re.search(r"^:class:[^\n]*\bprimary-source\b", match.group("body"), re.M)
+    ]
+
+
+def primary_source_problems(body: str) -> list[str]:
+    """What a primary-source box lacks: a citation, a quoted excerpt, two or three questions."""
+    problems = []
+    if not CITE.search(body):
+        problems.append("no {cite} of where to read the text in full")
+    if not re.search(r"^> \S", body, re.M):
+        problems.append("no excerpt as a '> ' block quote")
+    _, found, questions = body.partition("**Questions**")
+    count = len(re.findall(r"^\s*(?:\d+\.|[-*]) \S", questions, re.M)) if found else 0
+    if not 2 <= count <= 3:
+        problems.append(f"'**Questions**' followed by two or three listed questions, got {count}")
+    return problems
+
+
 def chapter_path(chapter: str) -> Path:
     return page_path(f"chapters/{chapter}")
 
@@ -246,6 +276,15 @@ def test_chapter_skeleton(chapter: str) -> None:
 def test_chapter_length(chapter: str) -> None:
     words = word_count(markdown_of(chapter_path(chapter)))
     assert MIN_WORDS <= words <= MAX_WORDS, f"{chapter}: {words} words"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_has_a_primary_source_box(chapter: str) -> None:
+    """Issue 8: every chapter quotes a document it relies on, in a "Primary source" box."""
+    boxes = primary_source_boxes(markdown_of(chapter_path(chapter)))
+    assert boxes, f"{chapter}: no 'Primary source: <title>' box with ':class: primary-source'"
+    for number, body in enumerate(boxes, start=1):
+        assert not primary_source_problems(body), (chapter, number, primary_source_problems(body))
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -349,6 +388,31 @@ def test_helpers_on_a_small_sample() -> None:
     assert term_targets(sample) == ["state visit"]
     assert cite_keys(sample) == {"a", "b"}
     assert word_count(sample) == 6  # "Some words here and" + "Counted words"
+
+
+def test_primary_source_box_helpers() -> None:
+    good = "\n".join(
+        [
+            ":::{admonition} Primary source: a statement",
+            ":class: primary-source",
+            "Who, when, where {cite:p}`k`.",
+            "> An excerpt.",
+            "**Questions**",
+            "1. One?",
+            "2. Two?",
+            ":::",
+        ]
+    )
+    assert len(primary_source_boxes(good)) == 1 and not primary_source_problems(
+        primary_source_boxes(good)[0]
+    )
+    assert primary_source_boxes(good.replace(":class: primary-source", ":class: note")) == []
+    assert primary_source_boxes(good.replace("Primary source:", "Source:")) == []
+    bare = primary_source_boxes(good.replace("> An excerpt.", "An excerpt.").replace("2. Two?", ""))
+    assert primary_source_problems(bare[0]) == [
+        "no excerpt as a '> ' block quote",
+        "'**Questions**' followed by two or three listed questions, got 1",
+    ]
 
 
 def test_markdown_pages_split_into_cells(tmp_path: Path) -> None:
