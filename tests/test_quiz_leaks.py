@@ -1,0 +1,179 @@
+"""No quiz item gives away another item's answer (issue 8, point 7).
+
+An item's *answer text* is the text of each correct option of a ``single`` or ``multiple``
+question, or the number of a ``numeric`` question. It *leaks* when it appears in the text
+that ANOTHER item shows before it is answered: its prompt, its options, its ordering items.
+Both sides are normalised (case, accents, punctuation, thousands separators) and matched
+as whole words.
+
+Trivial answers are ignored, since they appear everywhere without giving anything away:
+``truefalse`` answers, ordering answers (all their items are shown anyway), text answers
+of fewer than two words or eight letters ("Moscow", "Sudzha", "Kyiv"), and numbers of
+fewer than three digits ("12", "20") unless they come with their unit: the answer 44 with
+the unit "days" leaks through "the 44-day war".
+
+The check runs once per bank file, against the items of every bank, so that a leak from
+one chapter into another is reported under the bank whose answer leaks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from coursekit import data, quiz
+
+QUIZZES = ROOT / "data" / "quizzes"
+BANK_FILES = sorted(QUIZZES.glob("*.yml"))
+
+MIN_WORDS = 2  # a text answer needs at least two words...
+MIN_LETTERS = 8  # ...and eight letters to count
+MIN_DIGITS = 3  # a number needs three digits to count ("324", "11.8", "1994")
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents and punctuation removed, ``1,330`` read as ``1330``; padded."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"(?<=\d)[,\u202f\u00a0](?=\d{3}\b)", "", text)  # thousands separators
+    text = re.sub(r"(?<=\d)\.(?=\d)", "\x00", text)  # keep decimal points
+    text = re.sub(r"[^\w\x00]+", " ", text).replace("\x00", ".")
+    return f" {' '.join(text.split())} "
+
+
+def _number_text(value: float) -> str:
+    return f"{value:g}" if value != int(value) else str(int(value))
+
+
+def answer_texts(question: quiz.Question) -> list[str]:
+    """The answer texts of ``question`` that could give something away, normalised."""
+    if question.type in ("single", "multiple"):
+        texts = [question.answer] if question.type == "single" else list(question.answer)
+        found = []
+        for text in texts:
+            norm = normalise(text)
+            letters = sum(c.isalpha() for c in norm)
+            if len(norm.split()) >= MIN_WORDS and letters >= MIN_LETTERS:
+                found.append(norm)
+        return found
+    if question.type == "numeric":
+        number = _number_text(float(question.answer))
+        if sum(c.isdigit() for c in number) >= MIN_DIGITS:
+            return [f" {number} "]
+        unit = normalise(question.unit or "").split()
+        # a short number counts with its unit, singular or plural: " 44 day" in "44-day war"
+        return [f" {number} {unit[0].removesuffix('s')}"] if unit else []
+    return []  # truefalse, ordering and any other type: nothing that can be copied
+
+
+def shown_texts(question: quiz.Question) -> Iterator[tuple[str, str]]:
+    """``(field, text)`` of what a reader sees before answering ``question``."""
+    yield "prompt", question.prompt
+    for number, option in enumerate(getattr(question, "options", ()), start=1):
+        yield f"options[{number}]", option.text
+    for number, item in enumerate(getattr(question, "items", ()), start=1):
+        yield f"items[{number}]", item
+
+
+def leaks(answers_from: Iterable[quiz.Question], others: Iterable[quiz.Question]) -> list[str]:
+    """Every place where an answer of ``answers_from`` appears in another question's text."""
+    others = list(others)
+    found = []
+    for question in answers_from:
+        for answer in answer_texts(question):
+            for other in others:
+                if other.id == question.id:
+                    continue
+                for field, text in shown_texts(other):
+                    if answer in normalise(text):
+                        found.append(
+                            f"answer of {question.id!r} ({answer.strip()!r}) "
+                            f"appears in {other.id!r} {field}"
+                        )
+    return found
+
+
+@cache
+def bank(path: Path) -> quiz.Bank:
+    return data.load(path, kind="quiz")
+
+
+def all_questions() -> list[quiz.Question]:
+    return [q for path in BANK_FILES for q in bank(path).questions]
+
+
+def test_there_are_banks_to_check() -> None:
+    assert len(BANK_FILES) >= 5
+
+
+@pytest.mark.parametrize("path", BANK_FILES, ids=[p.stem for p in BANK_FILES])
+def test_no_answer_appears_in_another_item(path: Path) -> None:
+    found = leaks(bank(path).questions, all_questions())
+    assert not found, "\n".join(found)
+
+
+# --------------------------------------------------------------------------- the rule itself
+
+
+def _q(
+    qid: str, qtype: str, prompt: str, answer: object, options: tuple[str, ...] = (), unit: str = ""
+):
+    return quiz.Question(
+        id=qid,
+        type=qtype,
+        prompt=prompt,
+        answer=answer,
+        explanation="e",
+        objective="O1",
+        difficulty="easy",
+        options=tuple(quiz.Option(text) for text in options),
+        tolerance=0 if qtype == "numeric" else None,
+        unit=unit,
+    )
+
+
+def test_normalise() -> None:
+    assert normalise("The 44-Day War, 2020!") == " the 44 day war 2020 "
+    assert normalise("1,330 km and 11.8 bcm") == " 1330 km and 11.8 bcm "
+    assert normalise("Türkiye — İpsala") == " turkiye ipsala "
+
+
+def test_a_leak_is_found_across_banks_and_fields() -> None:
+    war = _q(
+        "a-war", "single", "How long was the war?", "The 44-day war", ("The 44-day war", "A week")
+    )
+    days = _q("b-days", "numeric", "How many days did it last?", 44, unit="days")
+    schools = _q("c-schools", "numeric", "How many schools did Aliyev name?", 324)
+    soft = _q("d-soft", "single", "Which is soft power?", "Schools", ("324 schools", "Schools"))
+    order = _q("e-order", "ordering", "Order them.", ["Then THE 44 DAY WAR", "x", "y"])
+    found = leaks([war, days, schools], [war, days, schools, soft, order])
+    assert found == [
+        "answer of 'a-war' ('the 44 day war') appears in 'e-order' items["
+        + str(order.items.index("Then THE 44 DAY WAR") + 1)
+        + "]",
+        "answer of 'b-days' ('44 day') appears in 'a-war' options[1]",
+        "answer of 'b-days' ('44 day') appears in 'e-order' items["
+        + str(order.items.index("Then THE 44 DAY WAR") + 1)
+        + "]",
+        "answer of 'c-schools' ('324') appears in 'd-soft' options[1]",
+    ]
+
+
+def test_trivial_answers_and_partial_words_are_ignored() -> None:
+    city = _q("a", "single", "Capital?", "Moscow", ("Moscow", "Baku"))
+    small = _q("b", "numeric", "Days?", 12, unit="days")
+    tf = _q("c", "truefalse", "True?", True)
+    year = _q("d", "numeric", "Year?", 1994)
+    other = _q(
+        "z", "single", "In Moscow, 12, 112 days, true, in 19940 or 1,994,000?", "x", ("x", "y")
+    )
+    assert leaks([city, small, tf, year], [other]) == []
+    assert leaks([year], [_q("y", "single", "Signed in 1994?", "x", ("x", "y"))]) == [
+        "answer of 'd' ('1994') appears in 'y' prompt"
+    ]
