@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,18 @@ from conftest import CHAPTER_MAPS, page_title, toc_files
 pytestmark = pytest.mark.pdf
 
 FALLBACK_REPRS = ("<folium.", "<IPython.core.display", "object at 0x", "Widget(")
+
+
+def drop_page_furniture(raw: str) -> str:
+    """Remove page numbers and the running head, which pdftotext prints in the middle of any
+    paragraph that runs over a page break (``…last route by\n\n81\n\n\fBook title\n\nwhich…``)."""
+    heads = Counter(m.group(1) for m in re.finditer(r"\f([^\n]+)\n", raw))
+    running = [re.escape(head) for head, count in heads.items() if count >= 10]
+    footer = r"(?:\d+|[ivxlcdm]+|(?:Chapter|Appendix) \w+\. [^\n]*)"  # page number, chapter mark
+    raw = re.sub(r"(?:\n\s*" + footer + r"[ \t]*(?=\n))+\s*(?=\f)", "\n", raw)
+    if running:
+        raw = re.sub(r"\f(?:(?:" + "|".join(running) + r")[ \t]*\n)?", "", raw)
+    return raw.replace("\f", "")
 
 
 def normalise(text: str) -> str:
@@ -28,7 +41,7 @@ def pdf_text(built_pdf: Path) -> str:
         text=True,
         check=True,
     )
-    return normalise(out.stdout)
+    return normalise(drop_page_furniture(out.stdout))
 
 
 @pytest.mark.parametrize("page", toc_files()[1:])
@@ -116,3 +129,15 @@ def test_each_map_has_a_printed_caption(pdf_letters: str, name: str) -> None:
     assert (
         squash("Country outlines: Natural Earth; routes and areas are approximate") in pdf_letters
     )
+
+
+def test_page_furniture_is_dropped_from_a_paragraph() -> None:
+    head = "Book Title\n"
+    pages = [f"Text {n}\n\n{n}\n\nChapter 1. The visit\n\n" for n in range(11)]
+    raw = "".join(f"\f{head}\n{page}" for page in pages)
+    raw += f"\f{head}\nthe last route by\n\n81\n\nAppendix C. Answer key\n\n"
+    raw += f"\f{head}\nwhich gas reached"
+    text = normalise(drop_page_furniture(raw))
+    assert "the last route by which gas reached" in text
+    assert "Book Title" not in text and "Answer key" not in text and " 81 " not in text
+    assert "Text 10" in text  # the text itself is kept
