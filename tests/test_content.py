@@ -28,7 +28,7 @@ SKELETON_AFTER = (
     "What's next",
     "Sources",
 )
-MIN_WORDS, MAX_WORDS = 1500, 3500
+MIN_WORDS, MAX_WORDS = 1500, 3500  # issue 8: narrative at most about 3,500 words
 
 FENCE = re.compile(r"^\s*(`{3,}|:{3,})\s*(\{[^}]*\})?")
 CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]*)`")
