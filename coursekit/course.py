@@ -10,4 +10,5 @@ CHAPTERS: tuple[str, ...] = (
     "03_history",
     "04_outreach",
     "05_conclusion",
+    "06_epilogue",
 )

@@ -23,6 +23,7 @@ CHAPTER_MAPS = {
     "03_history": "karabakh_map",
     "04_outreach": "influence_map",
     "05_conclusion": "synthesis_map",
+    "06_epilogue": "epilogue_map",
 }
 
 # Every process the tests start (notebook kernels included) inherits the offline guard,

@@ -30,7 +30,7 @@ def load_fixture(name: str) -> list[timeline.Event]:
         ("lat_range.csv", "a", "lat", "outside"),
         ("lon_text.csv", "a", "lon", "not a number"),
         ("empty_event.csv", "a", "event", "empty"),
-        ("bad_chapter.csv", "a", "chapter", "06_epilogue"),
+        ("bad_chapter.csv", "a", "chapter", "99_unknown"),
         ("bad_source.csv", "a", "source", "nosuchkey2099"),
         ("unsorted.csv", "b", "date", "sorted by date"),
     ],
