@@ -9,6 +9,11 @@ In the PDF, the back matter (from ``course_appendix_start`` on) is printed as ap
 Jupyter Book 1 loads ``sphinx_thebe`` in a way that adds its inline configuration script
 twice; the second copy re-declares a ``const`` and the browser reports an error on every
 page. The course has no live kernel in the web book, so duplicates are simply dropped.
+
+The References page uses the pybtex style ``course`` (``coursekit.bibstyle``): each entry
+shows its kind of source, its link and its access date. At the start of the build every
+bibliography file is checked against the rules of ``coursekit.bibstyle``; a broken entry is
+a warning naming the file, the entry and the field (an error with ``-W``).
 """
 
 from __future__ import annotations
@@ -77,9 +82,37 @@ def _size_table_columns(app: Any, doctree: Any, docname: str) -> None:
         table["classes"].append("colwidths-given")
 
 
+def _check_bibliographies(app: Any) -> None:
+    from pathlib import Path
+
+    from sphinx.util import logging
+
+    from coursekit.bibstyle import check_bibliography
+
+    logger = logging.getLogger(__name__)
+    for name in app.config.bibtex_bibfiles or []:
+        for problem in check_bibliography(Path(app.confdir) / name):
+            logger.warning(problem)
+
+
+def _add_static_files(app: Any) -> None:
+    """Serve ``coursekit/static`` (the References page's stylesheet) with the web book."""
+    from pathlib import Path
+
+    static = str(Path(__file__).with_name("static"))
+    if static not in app.config.html_static_path:
+        app.config.html_static_path.append(static)
+
+
 def setup(app: Any) -> dict[str, Any]:
+    from coursekit import bibstyle
+
+    bibstyle.register()
+    app.add_css_file("bibliography.css")
+    app.connect("builder-inited", _add_static_files)
     app.add_config_value("course_appendix_start", "", "env", [str])
     app.connect("html-page-context", _drop_duplicate_scripts, priority=900)
     app.connect("doctree-resolved", _start_appendix)
     app.connect("doctree-resolved", _size_table_columns)
+    app.connect("builder-inited", _check_bibliographies)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
