@@ -269,7 +269,8 @@
         type.write(el, saved.answer);
         check();
       } catch (e) {
-        clearForm(el); /* a saved answer this question cannot take: start afresh */
+        clearForm(el); /* a saved answer this question cannot take: forget it */
+        progress.put(chapter, qid, null);
       }
     }
     return state;
