@@ -34,8 +34,8 @@ def panel_rows(link: Any = lambda chapter: f"chapters/{chapter}.html") -> list[d
 
 
 def panel_html(rows: list[dict[str, Any]]) -> str:
-    """The panel, with its style and script (``quiz.js`` keeps and counts the progress)."""
-    return render("progress.html.j2", rows=rows, css=asset("quiz.css"), script=asset("quiz.js"))
+    """The panel, with its style and script (``progress.js`` counts the saved answers)."""
+    return render("progress.html.j2", rows=rows, css=asset("quiz.css"), script=asset("progress.js"))
 
 
 class ProgressDirective(SphinxDirective):
