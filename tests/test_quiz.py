@@ -159,6 +159,8 @@ SCHEMA_CASES = [
     ("numeric-options", _bank(type="numeric", answer=4, tolerance=0), "q1", "options",
      "numeric questions take no options"),
     ("one-option", _bank(options=["A"]), "q1", "options", "needs at least 2 options"),
+    ("single-list", _bank(answer=["A"]), "q1", "answer",
+     "a single question's answer is one option's text, got ['A']"),
     ("top-extra", {**_bank(), "extra": 1}, None, "extra", "unknown field(s) ['extra']"),
     ("objective-text", {**_bank(), "objectives": [{"id": "O1", "text": ""}]}, "O1", "text",
      "is empty"),

@@ -1,7 +1,7 @@
 """The "Your progress" panel of the web book: a Sphinx directive, ``course-progress``.
 
 It lists every chapter of :data:`coursekit.course.CHAPTERS` with its number of questions,
-read from the banks (the one source of truth), and the question ids that ``quiz.js``
+read from the banks (the one source of truth), and the question ids that ``progress.js``
 counts in the browser's saved progress. HTML only: the PDF has no panel.
 Loaded as a Sphinx extension (``_config.yml``); used in ``index.md``.
 """
