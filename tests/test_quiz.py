@@ -5,9 +5,12 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from markdown_it.renderer import RendererHTML
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
@@ -15,6 +18,7 @@ from myst_parser.parsers.mdit import create_md_parser
 from coursekit import data, quiz
 from coursekit.course import CHAPTERS
 from coursekit.data import DataError
+from coursekit.quiz.types import REGISTRY
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "quiz"
 
@@ -69,6 +73,22 @@ def test_validator_is_registered_for_quiz_files() -> None:
     assert check is quiz.validate
 
 
+def test_loading_banks_does_not_import_ipywidgets() -> None:
+    """Data loading (the validator registry included) stays free of the widget library."""
+    code = (
+        "import sys; from coursekit import data, quiz; data.load('quizzes/01_visit.yml'); "
+        "quiz.load_banks(); quiz.answer_key(); assert 'ipywidgets' not in sys.modules; "
+        "quiz.Quiz; assert 'ipywidgets' in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_every_type_is_registered_with_its_template() -> None:
+    for name, kind in REGISTRY.items():
+        assert kind.name == name
+        assert (Path(quiz.__file__).parent / "templates" / kind.template).is_file()
+
+
 BROKEN = [
     ("unknown_type", "type", "unknown type 'essay'"),
     ("answer_not_option", "answer", "answer 'C' is not among the options"),
@@ -109,6 +129,70 @@ def test_broken_bank_is_reported(name: str, field: str, problem: str) -> None:
 def test_every_broken_fixture_is_tested() -> None:
     on_disk = {p.stem.removeprefix("broken_") for p in FIXTURES.glob("broken_*.yml")}
     assert on_disk == {name for name, _, _ in BROKEN}
+
+
+def _bank(**question: object) -> dict:
+    base = {
+        "id": "q1",
+        "type": "single",
+        "prompt": "Pick A.",
+        "options": ["A", "B"],
+        "answer": "A",
+        "explanation": "A is right.",
+        "objective": "O1",
+        "difficulty": "easy",
+    }
+    base.update(question)
+    return {"chapter": "b", "title": "T", "objectives": [{"id": "O1", "text": "Do."}],
+            "questions": [{k: v for k, v in base.items() if v is not None}]}  # fmt: skip
+
+
+SCHEMA_CASES = [
+    ("option-shape", _bank(options=["A", {"txt": "B"}]), "q1", "options",
+     "options[2] must be a text, or a mapping with 'text'"),
+    ("prompt-number", _bank(prompt=5), "q1", "prompt", "must be text, got int 5"),
+    ("prompt-blank", _bank(prompt="   "), "q1", "prompt", "is empty"),
+    ("no-id", _bank(id=None), "questions[1]", "id", "is missing"),
+    ("null-answer", {**_bank(), "questions": [{**_bank()["questions"][0], "answer": None}]},
+     "q1", "answer", "is missing"),
+    ("multiple-text", _bank(type="multiple", answer="A"), "q1", "answer",
+     "a multiple question's answer is a non-empty list of option texts"),
+    ("numeric-options", _bank(type="numeric", answer=4, tolerance=0), "q1", "options",
+     "numeric questions take no options"),
+    ("one-option", _bank(options=["A"]), "q1", "options", "needs at least 2 options"),
+    ("single-list", _bank(answer=["A"]), "q1", "answer",
+     "a single question's answer is one option's text, got ['A']"),
+    ("top-extra", {**_bank(), "extra": 1}, None, "extra", "unknown field(s) ['extra']"),
+    ("objective-text", {**_bank(), "objectives": [{"id": "O1", "text": ""}]}, "O1", "text",
+     "is empty"),
+    ("no-objectives", {**_bank(), "objectives": []}, None, "objectives",
+     "needs at least one objective"),
+    ("top-list", ["a", "b"], None, None, "expected a mapping at the top, got list"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("raw", "item", "field", "problem"),
+    [c[1:] for c in SCHEMA_CASES],
+    ids=[c[0] for c in SCHEMA_CASES],
+)
+def test_schema_errors_name_file_item_and_field(
+    tmp_path: Path, raw: object, item: str | None, field: str | None, problem: str
+) -> None:
+    path = tmp_path / "b.yml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        data.load(path, kind="quiz")
+    error = info.value
+    assert (error.item, error.field) == (item, field)
+    assert problem in error.problem and str(error).startswith(str(path))
+
+
+def test_schema_is_valid_and_lists_every_type() -> None:
+    from coursekit.quiz import schema
+
+    names = schema.validator().schema["$defs"]["question"]["properties"]["type"]["enum"]
+    assert sorted(names) == sorted(REGISTRY)
 
 
 def test_duplicate_ids_across_banks(data_dir) -> None:
@@ -298,7 +382,7 @@ def test_html_escapes_everything() -> None:
     assert "&lt;b&gt;test&lt;/b&gt;" in page and "<u>" not in page
     body, script = page.split("<script>", 1)
     assert "</script>" not in body
-    assert script.count("</script>") == 1 and script.endswith("</script>\n")
+    assert script.count("</script>") == 2 and script.endswith("</script>\n")  # progress, quiz
     assert "__xss=2" not in page  # the hostile explanation is only in the encoded blob
 
 
@@ -417,3 +501,18 @@ def test_answer_key_names_chapters_by_number() -> None:
     md = quiz.answer_key()._repr_mimebundle_()["text/markdown"]
     headings = re.findall(r"^\*\*(Chapter \d)\. ", md, flags=re.M)
     assert headings == [f"Chapter {n}" for n in range(1, len(CHAPTERS) + 1)]
+
+
+def test_progress_panel_counts_come_from_the_banks() -> None:
+    from coursekit.quiz.progress import panel_html, panel_rows
+
+    rows = panel_rows()
+    assert [row["chapter"] for row in rows] == list(CHAPTERS)
+    for row in rows:
+        assert row["questions"] == [q.id for q in quiz.load_bank(row["chapter"]).questions]
+        assert row["href"] == f"chapters/{row['chapter']}.html"
+    page = panel_html(rows)
+    for row in rows:
+        assert f'data-questions="{" ".join(row["questions"])}"' in page
+        assert f'<td class="ck-total">{len(row["questions"])}</td>' in page
+    assert page.count("<script>") == 1 and "ckProgress" in page and "ckQuiz =" not in page
