@@ -188,7 +188,8 @@ def evil_data(tmp_path, monkeypatch) -> Path:
         for feature in collection["features"]:
             if feature["properties"]["id"] == fid:
                 feature["properties"]["name"] = EVIL
-                feature["properties"]["description"] = EVIL + " `${x}`"
+                if "description" in feature["properties"]:
+                    feature["properties"]["description"] = EVIL + " `${x}`"
         (copy / name).write_text(json.dumps(collection), encoding="utf-8")
     monkeypatch.setenv("COURSEKIT_DATA", str(copy))
     return copy
