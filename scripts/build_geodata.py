@@ -414,7 +414,7 @@ PLACES: list[tuple[str, str, str, str, str, str, str, tuple[float, float] | None
         "about 17 km from Azerbaijan's Nakhchivan exclave to the west and 33 km from "
         "mainland Azerbaijan to the east. The TRIPP railway is to follow the Soviet-era "
         "line along the river here.",
-        "kasmeghri,railwaygazette2025tripp",
+        "kasmeghri,wikimeghri,railwaygazette2025tripp",
         None,
     ),
     (
