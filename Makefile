@@ -26,7 +26,7 @@ define fresh_cache
 	touch $(CACHE_STAMP)
 endef
 
-.PHONY: help install book pdf test lint unit lab serve strip bench clean apt-pdf apt-browser node
+.PHONY: help install book pdf test lint unit lab hub serve strip bench clean apt-pdf apt-browser node
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -78,6 +78,10 @@ test: $(STAMP) node apt-pdf apt-browser lint book pdf  ## Install everything, bu
 lab: $(STAMP) node  ## JupyterLab for instructors (offline: Leaflet served from node_modules)
 	COURSEKIT_ASSET_BASE=/files/node_modules $(BIN)/jupyter lab --notebook-dir=$(CURDIR) \
 		$$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+hub: $(STAMP) node  ## A trial JupyterHub for a class on this machine (http://127.0.0.1:8000, any name and password)
+	@echo "A TRIAL, not a deployment: anyone who reaches 127.0.0.1:8000 may log in. Ctrl-C stops it."
+	COURSE_HUB_STATE=$(CURDIR)/_build/hub $(BIN)/jupyterhub -f hub/jupyterhub_config.py
 
 serve:  ## Serve the built book on http://127.0.0.1:8000
 	@test -f _build/html/index.html || $(MAKE) book

@@ -1,18 +1,17 @@
 """A JupyterHub for trying the course with a class on ONE machine (`make hub`). Not a deployment.
 
-It runs on 127.0.0.1 only, lets anyone log in with any name and the shared password
-(``DummyAuthenticator``), and starts each student's JupyterLab as a local process of the
-user running the hub (``SimpleLocalProcessSpawner``), with a home folder of its own under
-``$COURSE_HUB_STATE/home/<name>``. At the first start a student gets a copy of the chapters
-in that home folder, as nbgitpuller would pull them on a real hub: the notebooks find the
-data and the map assets through the installed ``coursekit`` package, never through the
-folder they are in. For a real class, see the instructor guide ("Running the course for a
-class").
+It runs on 127.0.0.1 only, lets anyone log in (``DummyAuthenticator``: any name, any
+password), and starts each student's JupyterLab as a local process of the user running the
+hub (``SimpleLocalProcessSpawner``), with a home folder of its own under
+``$COURSE_HUB_STATE/home/<name>``. At the first start a student gets a copy of the chapters in
+that home folder, as an nbgitpuller link would pull them on a real hub: the notebooks find the
+data and the map assets through the installed ``coursekit`` package, never through the folder
+they are in. For a real class, see the instructor guide ("Running the course for a class").
 
 Settings come from the environment (``make hub`` sets them; the hub test sets its own):
-``COURSE_HUB_PORT`` (8000), ``COURSE_HUB_STATE`` (``_build/hub``), ``COURSE_HUB_PASSWORD``
-(``course``), ``COURSE_HUB_API_TOKEN`` (optional: a service token with admin rights over users
-and servers, for scripts and tests).
+``COURSE_HUB_PORT`` (8000), ``COURSE_HUB_STATE`` (``_build/hub``), ``COURSE_HUB_API_TOKEN``
+(optional: a service token with admin rights over users and servers, for scripts and tests),
+``COURSE_HUB_INTERNAL_PORT`` and ``COURSE_HUB_PROXY_API_PORT`` (8081, 8001).
 """
 
 import os
@@ -41,9 +40,8 @@ c.JupyterHub.cookie_secret_file = str(STATE / "jupyterhub_cookie_secret")
 c.JupyterHub.pid_file = str(STATE / "jupyterhub.pid")
 c.ConfigurableHTTPProxy.pid_file = str(STATE / "proxy.pid")
 
-# Anyone may log in with the shared password: a trial, never a deployment.
+# Anyone may log in under any name, with any password: a trial, never a deployment.
 c.JupyterHub.authenticator_class = "dummy"
-c.DummyAuthenticator.password = os.environ.get("COURSE_HUB_PASSWORD", "course")
 c.Authenticator.allow_all = True
 
 # Each student's server: JupyterLab, a local process, a home folder of its own.

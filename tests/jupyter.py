@@ -12,7 +12,9 @@ from typing import Any
 
 import psutil
 import websocket
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
+
+from coursekit import load
 
 #: Raw MyST that must never show in a rendered Markdown cell.
 RAW_MYST = ("{cite", "{term}", ":::{", "```{", "{exercise", "{solution", "{ref}", "{doc}")
@@ -25,15 +27,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for(url: str, headers: dict[str, str] | None = None, timeout: float = 90) -> None:
-    """Wait until ``url`` answers (any HTTP status below 500)."""
+def wait_for(url: str, timeout: float = 90, accept_errors: bool = True) -> None:
+    """Wait until ``url`` answers: with any HTTP status below 500, or only with success."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}), timeout=3)
+            urllib.request.urlopen(url, timeout=3)
             return
         except urllib.error.HTTPError as exc:
-            if exc.code < 500:
+            if accept_errors and exc.code < 500:
                 return
         except OSError:
             pass
@@ -189,3 +191,25 @@ def rendered_markdown(page: Page, expected: int) -> dict[str, str]:
         if len(seen) >= expected:
             break
     return seen
+
+
+def map_draws_and_quiz_grades(page: Page, chapter: str) -> None:
+    """After Run All: the chapter's map draws in its iframe, and the quiz widget grades a
+    wrong and then the right answer to its first single-choice question (over the comm)."""
+    map_frame = page.frame_locator(".jp-OutputArea-output iframe").first
+    map_frame.locator(".leaflet-container").wait_for()
+    assert map_frame.locator("path.leaflet-interactive").count() > 10
+
+    bank = load(f"quizzes/{chapter}.yml")
+    question = next(q for q in bank.questions if q.type == "single")
+    wrong = next(o.text for o in question.options if o.text != question.answer)
+    # The innermost box holding the prompt is the question (the quiz box holds them all).
+    quiz = page.locator(".jp-OutputArea-output .widget-vbox", has_text=question.prompt).last
+    quiz.wait_for()
+    quiz.get_by_text(wrong, exact=True).click()
+    quiz.get_by_role("button", name="Check").click()
+    expect(quiz).to_contain_text("✗ Incorrect")  # the kernel answers over the widget comm
+    quiz.get_by_text(question.answer, exact=True).click()
+    quiz.get_by_role("button", name="Check").click()
+    expect(quiz).to_contain_text("✓ Correct")
+    expect(page.locator(".jp-OutputArea-output", has_text="Score: 1 /").first).to_be_visible()

@@ -23,10 +23,15 @@ from pathlib import Path
 import pytest
 from browser import open_page
 from conftest import ROOT
-from jupyter import RAW_MYST, free_port, rendered_markdown, run_all_cells, wait_for
+from jupyter import (
+    RAW_MYST,
+    free_port,
+    map_draws_and_quiz_grades,
+    rendered_markdown,
+    run_all_cells,
+    wait_for,
+)
 from playwright.sync_api import Browser, expect
-
-from coursekit import load
 
 pytestmark = pytest.mark.browser
 CHAPTER = "01_visit"
@@ -114,30 +119,11 @@ def test_myst_renders_in_jupyterlab(browser: Browser, lab: tuple[str, str], chap
 
 
 def test_notebook_in_jupyterlab_offline(browser: Browser, lab: tuple[str, str]) -> None:
-    bank = load(f"quizzes/{CHAPTER}.yml")
-    question = next(q for q in bank.questions if q.type == "single")
-    wrong = next(o.text for o in question.options if o.text != question.answer)
     page, watch = open_page(browser)
     page.set_default_timeout(120_000)
     page.goto(notebook_url(lab, CHAPTER))
     run_all_cells(page)
-
-    # The map: Leaflet from node_modules through the server, no outside request.
-    map_frame = page.frame_locator(".jp-OutputArea-output iframe").first
-    map_frame.locator(".leaflet-container").wait_for()
-    assert map_frame.locator("path.leaflet-interactive").count() > 10
-
-    # The quiz: an ipywidgets UI that grades.
-    # The innermost box holding the prompt is the question (the quiz box holds them all).
-    quiz = page.locator(".jp-OutputArea-output .widget-vbox", has_text=question.prompt).last
-    quiz.wait_for()
-    quiz.get_by_text(wrong, exact=True).click()
-    quiz.get_by_role("button", name="Check").click()
-    expect(quiz).to_contain_text("✗ Incorrect")  # the kernel answers over the widget comm
-    quiz.get_by_text(question.answer, exact=True).click()
-    quiz.get_by_role("button", name="Check").click()
-    expect(quiz).to_contain_text("✓ Correct")
-    expect(page.locator(".jp-OutputArea-output", has_text="Score: 1 /").first).to_be_visible()
+    map_draws_and_quiz_grades(page, CHAPTER)
     assert watch.blocked == [], f"requests to outside hosts: {watch.blocked}"
     assert watch.page_errors == []
     page.context.close()
