@@ -11,12 +11,13 @@ import csv
 import fnmatch
 import importlib
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from coursekit.paths import data_dir
 
 #: Modules that register validators; imported on first use of :func:`load`.
 _VALIDATOR_MODULES = ("coursekit.quiz", "coursekit.geodata", "coursekit.timeline")
@@ -42,12 +43,6 @@ class DataError(ValueError):
         if field is not None:
             where.append(f"field {field!r}")
         super().__init__(f"{': '.join(where)}: {problem}")
-
-
-def data_dir() -> Path:
-    """The ``data/`` folder: ``$COURSEKIT_DATA`` if set, else the one beside the package."""
-    override = os.environ.get("COURSEKIT_DATA")
-    return Path(override) if override else Path(__file__).resolve().parent.parent / "data"
 
 
 def validator(kind: str, pattern: str) -> Callable:

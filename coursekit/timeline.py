@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from coursekit import data
+from coursekit import data, paths
 from coursekit.course import CHAPTERS
 from coursekit.data import DataError
 from coursekit.text import md_escape
@@ -57,8 +57,8 @@ class Event:
 
 
 def bib_keys(path: Path | None = None) -> set[str]:
-    """The entry keys of ``references.bib`` (at the repository root by default)."""
-    path = path or data.data_dir().parent / "references.bib"
+    """The entry keys of ``references.bib`` (the course's own by default)."""
+    path = path or paths.bibliography()
     return set(_BIB_KEY.findall(path.read_text(encoding="utf-8")))
 
 
