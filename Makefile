@@ -81,6 +81,8 @@ lab: $(STAMP) node  ## JupyterLab for instructors (offline: Leaflet served from 
 
 hub: $(STAMP) node  ## A trial JupyterHub for a class on this machine (http://127.0.0.1:8000, any name and password)
 	@echo "A TRIAL, not a deployment: anyone who reaches 127.0.0.1:8000 may log in. Ctrl-C stops it."
+	@echo "Log in with any name and password, then open this nbgitpuller link to pull the course:"
+	@echo "  http://127.0.0.1:8000/hub/user-redirect/git-pull?repo=$(CURDIR)&branch=$$(git rev-parse --abbrev-ref HEAD)&targetpath=course&urlpath=lab/tree/course/chapters/01_visit.ipynb"
 	COURSE_HUB_STATE=$(CURDIR)/_build/hub $(BIN)/jupyterhub -f hub/jupyterhub_config.py
 
 serve:  ## Serve the built book on http://127.0.0.1:8000

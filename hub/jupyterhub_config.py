@@ -3,10 +3,11 @@
 It runs on 127.0.0.1 only, lets anyone log in (``DummyAuthenticator``: any name, any
 password), and starts each student's JupyterLab as a local process of the user running the
 hub (``SimpleLocalProcessSpawner``), with a home folder of its own under
-``$COURSE_HUB_STATE/home/<name>``. At the first start a student gets a copy of the chapters in
-that home folder, as an nbgitpuller link would pull them on a real hub: the notebooks find the
-data and the map assets through the installed ``coursekit`` package, never through the folder
-they are in. For a real class, see the instructor guide ("Running the course for a class").
+``$COURSE_HUB_STATE/home/<name>``. Students get the chapters as on a real hub, through an
+nbgitpuller link (``make hub`` prints one that pulls from this checkout) into their home
+folder; the notebooks find the data and the map assets through the installed ``coursekit``
+package, never through the folder they are in. For a real class, see the book's page
+"Running the course for a class".
 
 Settings come from the environment (``make hub`` sets them; the hub test sets its own):
 ``COURSE_HUB_PORT`` (8000), ``COURSE_HUB_STATE`` (``_build/hub``), ``COURSE_HUB_API_TOKEN``
@@ -15,7 +16,6 @@ Settings come from the environment (``make hub`` sets them; the hub test sets it
 """
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -54,16 +54,6 @@ c.Spawner.http_timeout = 120
 if os.geteuid() == 0:
     c.Spawner.args = ["--allow-root"]  # the servers run as the hub's user, here root
 
-
-def copy_course(spawner) -> None:  # noqa: ANN001 (JupyterHub passes its Spawner)
-    """Give a new student the chapters, as an nbgitpuller link would on a real hub."""
-    home = Path(spawner.home_dir_template.format(username=spawner.user.name))
-    target = home / "course" / "chapters"
-    if not target.exists():
-        shutil.copytree(ROOT / "chapters", target)
-
-
-c.Spawner.pre_spawn_hook = copy_course
 
 # An optional token for scripts and tests: manage users and servers, use their servers.
 token = os.environ.get("COURSE_HUB_API_TOKEN")

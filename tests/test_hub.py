@@ -4,7 +4,8 @@ Starts JupyterHub with `hub/jupyterhub_config.py` (dummy authenticator, local pr
 spawner, configurable-http-proxy from npm) on free ports of 127.0.0.1; creates five students
 through the hub's REST API, starts their servers at the same time and, in each, runs every
 code cell of chapter 1 through the Jupyter Server API (a kernel per student, all at once),
-from the copy of the chapters in the student's own home folder. Then Chromium logs in as
+after pulling the course into the student's own home folder with nbgitpuller (as the link an
+instructor hands out does). Then Chromium logs in as
 one student, opens chapter 1 in JupyterLab, and sees the map drawn and a quiz graded.
 Every process the hub started is stopped at the end. Timings and the servers' peak memory
 go to `_build/hub-report.json`.
@@ -20,6 +21,7 @@ import sys
 import threading
 import time
 import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -44,7 +46,15 @@ from playwright.sync_api import Browser
 pytestmark = pytest.mark.browser
 STUDENTS = [f"student{n}" for n in range(1, 6)]
 CHAPTER = "01_visit"
-NOTEBOOK = f"course/chapters/{CHAPTER}.ipynb"  # where the hub puts it in each home folder
+NOTEBOOK = f"course/chapters/{CHAPTER}.ipynb"  # where nbgitpuller puts it in each home folder
+#: The committed course, as nbgitpuller would pull it from the course's repository.
+BRANCH = subprocess.run(
+    ["git", "rev-parse", "--abbrev-ref", "HEAD"],
+    cwd=ROOT,
+    capture_output=True,
+    text=True,
+    check=True,
+).stdout.strip()
 REPORT = ROOT / "_build" / "hub-report.json"
 
 
@@ -102,8 +112,25 @@ def server_pids(hub_pid: int) -> list[int]:
     ]
 
 
+def pull_course(hub: Hub, name: str) -> None:
+    """What an nbgitpuller link does: clone the course into the student's home folder."""
+    query = urllib.parse.urlencode({"repo": str(ROOT), "branch": BRANCH, "targetpath": "course"})
+    request = urllib.request.Request(
+        f"{hub.url}/user/{name}/git-pull/api?{query}",
+        headers={"Authorization": f"token {hub.token}"},
+    )
+    with urllib.request.urlopen(request, timeout=180) as stream:
+        events = [
+            json.loads(line[5:])
+            for line in stream.read().decode().splitlines()
+            if line.startswith("data:")
+        ]
+    assert events and events[-1]["phase"] == "finished", f"{name}: nbgitpuller said {events[-1:]}"
+
+
 def run_chapter(hub: Hub, name: str) -> list[dict]:
-    """Every code cell of the student's copy of chapter 1, in a kernel of their server."""
+    """Pull the course, then run every code cell of chapter 1 in a kernel of their server."""
+    pull_course(hub, name)
     server = f"{hub.url}/user/{name}"
     notebook = hub.api("GET", f"/user/{name}/api/contents/{urllib.parse.quote(NOTEBOOK)}")
     cells = ["".join(c["source"]) for c in notebook["content"]["cells"] if c["cell_type"] == "code"]
