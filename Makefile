@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 JB_FLAGS := -W -n --keep-going
+# JupyterLab's settings for everyone using this environment (news pop-up and update check off).
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 # Offline guard: every Python process (notebook kernels too) may reach only loopback.
 OFFLINE := PYTHONPATH=$(CURDIR)/tools/offline
 APT_PDF := texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk fonts-freefont-otf poppler-utils
@@ -24,17 +26,18 @@ define fresh_cache
 	touch $(CACHE_STAMP)
 endef
 
-.PHONY: help install book pdf test lint unit lab serve strip bench clean apt-pdf apt-browser node
+.PHONY: help install book pdf test lint unit lab hub serve strip bench clean apt-pdf apt-browser node
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml binder/overrides.json
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	mkdir -p $(LAB_SETTINGS) && cp binder/overrides.json $(LAB_SETTINGS)/overrides.json
 	touch $@
 
 install: $(STAMP)  ## Make the virtualenv (.venv) with the pinned packages
@@ -72,9 +75,15 @@ unit: $(STAMP) node  ## Fast tests only: no build, no PDF, no browser
 test: $(STAMP) node apt-pdf apt-browser lint book pdf  ## Install everything, build web and PDF, run every test
 	$(OFFLINE) $(BIN)/pytest
 
-lab: $(STAMP) node  ## JupyterLab for instructors (offline: Leaflet served from node_modules)
-	COURSEKIT_ASSET_BASE=/files/node_modules $(BIN)/jupyter lab --notebook-dir=$(CURDIR) \
+lab: $(STAMP) node  ## JupyterLab for instructors (offline: maps carry Leaflet from node_modules)
+	$(BIN)/jupyter lab --notebook-dir=$(CURDIR) \
 		$$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+hub: $(STAMP) node  ## A trial JupyterHub for a class on this machine (http://127.0.0.1:8000, any name and password)
+	@echo "A TRIAL, not a deployment: anyone who reaches 127.0.0.1:8000 may log in. Ctrl-C stops it."
+	@echo "Log in with any name and password, then open this nbgitpuller link to pull the course:"
+	@echo "  http://127.0.0.1:8000/hub/user-redirect/git-pull?repo=$(CURDIR)&branch=$$(git rev-parse --abbrev-ref HEAD)&targetpath=course&urlpath=lab/tree/course/chapters/01_visit.ipynb"
+	COURSE_HUB_STATE=$(CURDIR)/_build/hub $(BIN)/jupyterhub -f hub/jupyterhub_config.py
 
 serve:  ## Serve the built book on http://127.0.0.1:8000
 	@test -f _build/html/index.html || $(MAKE) book

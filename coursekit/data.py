@@ -17,13 +17,14 @@ import fnmatch
 import functools
 import importlib
 import json
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from coursekit.paths import bibliography, data_dir
 
 #: Modules that register validators; imported on first use of :func:`load`.
 _VALIDATOR_MODULES = ("coursekit.quiz.bank", "coursekit.geodata", "coursekit.timeline")
@@ -61,12 +62,6 @@ class DataError(ValueError):
         super().__init__(f"{': '.join(where)}: {problem}")
 
 
-def data_dir() -> Path:
-    """The ``data/`` folder: ``$COURSEKIT_DATA`` if set, else the one beside the package."""
-    override = os.environ.get("COURSEKIT_DATA")
-    return Path(override) if override else Path(__file__).resolve().parent.parent / "data"
-
-
 def validator(kind: str, pattern: str) -> Callable:
     """Register ``func(raw, file) -> value`` as the check for files of ``kind``.
 
@@ -97,8 +92,8 @@ def clear_cache() -> None:
 
 
 def bib_keys(path: Path | None = None) -> set[str]:
-    """The entry keys of ``references.bib`` (beside ``data/`` by default), read once."""
-    path = (path or data_dir().parent / "references.bib").resolve()
+    """The entry keys of ``references.bib`` (the course's own by default), read once."""
+    path = (path or bibliography()).resolve()
     stat = path.stat()
     return set(_bib_keys(path, stat.st_mtime_ns, stat.st_size))
 

@@ -1,19 +1,21 @@
-"""JupyterLab for instructors (`make lab`), offline: the quiz widget grades and the map draws.
+"""JupyterLab for instructors (`make lab`), offline: MyST renders, the quiz widget grades and
+the map draws.
 
-Starts JupyterLab the way `make lab` does (Leaflet from node_modules through the
-server's /files/ route), opens chapter 1 in Chromium, runs every cell, then answers the
-first quiz question through the ipywidgets UI.
+Starts JupyterLab the way `make lab` does (the same virtualenv, so the same JupyterLab
+settings and extensions: jupyterlab-myst, the news pop-up switched off), opens chapters in
+Chromium, checks the Markdown cells render as MyST, runs every cell of chapter 1, then answers
+the first quiz question through the ipywidgets UI.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,34 +23,30 @@ from pathlib import Path
 import pytest
 from browser import open_page
 from conftest import ROOT
-from playwright.sync_api import Browser, Page, expect
-
-from coursekit import load
+from jupyter import (
+    RAW_MYST,
+    free_port,
+    map_draws_and_quiz_grades,
+    rendered_markdown,
+    run_all_cells,
+    wait_for,
+)
+from playwright.sync_api import Browser, expect
 
 pytestmark = pytest.mark.browser
 CHAPTER = "01_visit"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A JupyterLab server on 127.0.0.1, as `make lab` starts it; yields its base URL."""
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """A JupyterLab server on 127.0.0.1, as `make lab` starts it; yields its base URL and token."""
     port, token = free_port(), secrets.token_hex(16)
     home = tmp_path_factory.mktemp("jupyter-home")
     # A scratch copy: the test must never edit or autosave the committed notebook.
     work = tmp_path_factory.mktemp("lab-root")
-    (work / "chapters").mkdir()
-    shutil.copy(ROOT / "chapters" / f"{CHAPTER}.ipynb", work / "chapters")
-    for package in ("leaflet", "leaflet.fullscreen"):
-        shutil.copytree(ROOT / "node_modules" / package, work / "node_modules" / package)
+    shutil.copytree(ROOT / "chapters", work / "chapters")
     env = {
         **os.environ,
-        "COURSEKIT_ASSET_BASE": "/files/node_modules",
         "JUPYTER_CONFIG_DIR": str(home / "config"),
         "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
         "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
@@ -63,8 +61,6 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             f"--port={port}",
             f"--IdentityProvider.token={token}",
             f"--notebook-dir={work}",
-            "--LabApp.news_url=",
-            "--LabServerApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
             *(["--allow-root"] if os.geteuid() == 0 else []),
         ],
         env=env,
@@ -73,53 +69,58 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("JupyterLab did not start")
-        yield f"{base}/lab/tree/chapters/{CHAPTER}.ipynb?token={token}"
+        wait_for(f"{base}/api/status?token={token}")
+        yield base, token
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
-def run_all_cells(page: Page) -> None:
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
-    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=60_000)
-    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+def notebook_url(lab: tuple[str, str], chapter: str) -> str:
+    base, token = lab
+    return f"{base}/lab/tree/chapters/{chapter}.ipynb?token={token}"
 
 
-def test_notebook_in_jupyterlab_offline(browser: Browser, lab: str) -> None:
-    bank = load(f"quizzes/{CHAPTER}.yml")
-    question = next(q for q in bank.questions if q.type == "single")
-    wrong = next(o.text for o in question.options if o.text != question.answer)
+def test_news_popup_is_off(lab: tuple[str, str]) -> None:
+    """make lab's settings switch off the news feed and the update check (no pop-up)."""
+    base, token = lab
+    with urllib.request.urlopen(
+        f"{base}/lab/api/settings/@jupyterlab/apputils-extension:notification?token={token}"
+    ) as answer:
+        found = json.load(answer)
+    # Overrides become the schema's defaults; nothing is stored as a user setting.
+    settings = {k: v.get("default") for k, v in found["schema"]["properties"].items()}
+    settings.update(found["settings"])
+    assert settings["fetchNews"] == "false"
+    assert settings["checkForUpdates"] is False
+
+
+@pytest.mark.parametrize("chapter", ["01_visit", "03_history"])
+def test_myst_renders_in_jupyterlab(browser: Browser, lab: tuple[str, str], chapter: str) -> None:
+    """Citations, glossary terms, admonitions and exercises show formatted, not as source."""
+    page, watch = open_page(browser)
+    page.goto(notebook_url(lab, chapter))
+    notebook = json.loads((ROOT / "chapters" / f"{chapter}.ipynb").read_text())
+    markdown_cells = [c for c in notebook["cells"] if c["cell_type"] == "markdown"]
+    texts = rendered_markdown(page, len(markdown_cells))
+    assert len(texts) == len(markdown_cells), "not every Markdown cell was rendered"
+    raw = {mark: n for mark in RAW_MYST if (n := sum(t.count(mark) for t in texts.values()))}
+    assert raw == {}, f"raw MyST visible in {chapter}: {raw}"
+    # The source has admonitions; JupyterLab shows them as boxes.
+    source = "".join("".join(c["source"]) for c in markdown_cells)
+    assert re.search(r":::\{(admonition|note|tip|important|warning)\}", source)
+    expect(page.locator(".jp-Notebook aside.myst-admonition").first).to_be_visible()
+    assert page.get_by_text("official Jupyter news").count() == 0
+    assert watch.page_errors == []
+    page.context.close()
+
+
+def test_notebook_in_jupyterlab_offline(browser: Browser, lab: tuple[str, str]) -> None:
     page, watch = open_page(browser)
     page.set_default_timeout(120_000)
-    page.goto(lab)
+    page.goto(notebook_url(lab, CHAPTER))
     run_all_cells(page)
-
-    # The map: Leaflet from node_modules through the server, no outside request.
-    map_frame = page.frame_locator(".jp-OutputArea-output iframe").first
-    map_frame.locator(".leaflet-container").wait_for()
-    assert map_frame.locator("path.leaflet-interactive").count() > 10
-
-    # The quiz: an ipywidgets UI that grades.
-    # The innermost box holding the prompt is the question (the quiz box holds them all).
-    quiz = page.locator(".jp-OutputArea-output .widget-vbox", has_text=question.prompt).last
-    quiz.wait_for()
-    quiz.get_by_text(wrong, exact=True).click()
-    quiz.get_by_role("button", name="Check").click()
-    expect(quiz).to_contain_text("✗ Incorrect")  # the kernel answers over the widget comm
-    quiz.get_by_text(question.answer, exact=True).click()
-    quiz.get_by_role("button", name="Check").click()
-    expect(quiz).to_contain_text("✓ Correct")
-    expect(page.locator(".jp-OutputArea-output", has_text="Score: 1 /").first).to_be_visible()
+    map_draws_and_quiz_grades(page, CHAPTER)
     assert watch.blocked == [], f"requests to outside hosts: {watch.blocked}"
     assert watch.page_errors == []
     page.context.close()

@@ -37,3 +37,22 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert "make test" in (ROOT / ".ci" / "run").read_text()
     readme = (ROOT / "README.md").read_text()
     assert "make book" in readme and "make test" in readme
+
+
+def test_binder_environment_matches_the_repository() -> None:
+    """repo2docker/Binder builds the environment from the same pins and packages."""
+    binder = ROOT / "binder"
+    requirements = [
+        line
+        for line in (binder / "requirements.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert requirements == ["-r ../requirements.txt"]  # the one place where pins live
+    python = re.search(r'requires-python = ">=(\d+\.\d+)', (ROOT / "pyproject.toml").read_text())
+    assert (binder / "runtime.txt").read_text().strip() == f"python-{python.group(1)}"
+    assert {"nodejs", "npm"} <= set((binder / "apt.txt").read_text().split())
+    post_build = (binder / "postBuild").read_text()
+    assert (binder / "postBuild").stat().st_mode & 0o111, "postBuild must be executable"
+    assert "npm ci" in post_build and "pip install" in post_build
+    assert "binder/overrides.json" in post_build  # the same JupyterLab settings as make lab
+    assert "binder/overrides.json" in (ROOT / "Makefile").read_text()

@@ -1,9 +1,9 @@
 """Leaflet and its fullscreen control for the map pages: linked or inlined, never a CDN.
 
-With ``$COURSEKIT_ASSET_BASE`` set (``make lab`` sets ``/files/node_modules``), the map
+With ``$COURSEKIT_ASSET_BASE`` set (the web book's build sets ``../_static/vendor``), the map
 pages link ``{base}/leaflet/dist/...`` and ``{base}/leaflet.fullscreen/...``. Without it
 they carry the scripts and styles inline (icons as ``data:`` URIs), read from the npm
-packages in ``node_modules`` (beside the package, or ``$COURSEKIT_NODE_MODULES``).
+packages in ``node_modules``, found through the package (:mod:`coursekit.paths`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-import coursekit
+from coursekit import paths
 
 #: Exact npm versions pinned in package.json.
 LEAFLET_VERSION = "1.9.4"
@@ -43,12 +43,8 @@ def asset_base() -> str:
 
 
 def node_modules() -> Path:
-    """Where the npm packages are: ``$COURSEKIT_NODE_MODULES`` or ``node_modules`` beside
-    the package."""
-    override = os.environ.get("COURSEKIT_NODE_MODULES")
-    if override:
-        return Path(override)
-    return Path(coursekit.__file__).resolve().parent.parent / "node_modules"
+    """Where the npm packages are (see :func:`coursekit.paths.node_modules`)."""
+    return paths.node_modules()
 
 
 def links() -> list[tuple[str, str]]:

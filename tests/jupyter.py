@@ -1,0 +1,215 @@
+"""Helpers for the JupyterLab and JupyterHub tests: servers on free ports, the kernel
+protocol over a WebSocket, and driving a notebook in JupyterLab with Chromium."""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+import urllib.request
+import uuid
+from typing import Any
+
+import psutil
+import websocket
+from playwright.sync_api import Page, expect
+
+from coursekit import load
+
+#: Raw MyST that must never show in a rendered Markdown cell.
+RAW_MYST = ("{cite", "{term}", ":::{", "```{", "{exercise", "{solution", "{ref}", "{doc}")
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 90, accept_errors: bool = True) -> None:
+    """Wait until ``url`` answers: with any HTTP status below 500, or only with success."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=3)
+            return
+        except urllib.error.HTTPError as exc:
+            if accept_errors and exc.code < 500:
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout} s")
+
+
+def api(method: str, url: str, token: str, body: Any = None) -> Any:
+    """A JSON request with a token; returns the decoded answer (or None)."""
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(
+        url,
+        data=data,
+        method=method,
+        headers={"Authorization": f"token {token}", "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as answer:
+        text = answer.read()
+    return json.loads(text) if text else None
+
+
+def execute_cells(ws_url: str, token: str, cells: list[str], timeout: float = 240) -> list[dict]:
+    """Run each code cell in a kernel over its WebSocket; return one result per cell.
+
+    A result holds ``status`` (of the execute reply), ``outputs`` (the iopub display, result,
+    stream and error messages' content) and ``mimetypes`` (every MIME type displayed).
+    """
+    ws = websocket.create_connection(
+        ws_url, header=[f"Authorization: token {token}"], timeout=timeout
+    )
+    session = uuid.uuid4().hex
+    results = []
+    try:
+        for code in cells:
+            msg_id = uuid.uuid4().hex
+            ws.send(
+                json.dumps(
+                    {
+                        "header": {
+                            "msg_id": msg_id,
+                            "msg_type": "execute_request",
+                            "session": session,
+                            "username": "test",
+                            "version": "5.3",
+                            "date": "",
+                        },
+                        "parent_header": {},
+                        "metadata": {},
+                        "content": {
+                            "code": code,
+                            "silent": False,
+                            "store_history": True,
+                            "user_expressions": {},
+                            "allow_stdin": False,
+                            "stop_on_error": True,
+                        },
+                        "channel": "shell",
+                    }
+                )
+            )
+            results.append(_collect(ws, msg_id))
+    finally:
+        ws.close()
+    return results
+
+
+def _collect(ws: websocket.WebSocket, msg_id: str) -> dict:
+    outputs: list[dict] = []
+    status, idle = None, False
+    while status is None or not idle:
+        msg = json.loads(ws.recv())
+        if msg.get("parent_header", {}).get("msg_id") != msg_id:
+            continue
+        kind = msg["header"]["msg_type"]
+        if msg["channel"] == "shell" and kind == "execute_reply":
+            status = msg["content"]["status"]
+        elif kind == "status" and msg["content"]["execution_state"] == "idle":
+            idle = True
+        elif kind in ("display_data", "execute_result", "stream", "error"):
+            outputs.append({"type": kind, **msg["content"]})
+    mimetypes = {m for out in outputs for m in out.get("data", {})}
+    return {"status": status, "outputs": outputs, "mimetypes": mimetypes}
+
+
+def tree_rss(pids: list[int]) -> int:
+    """Resident memory, in bytes, of these processes and all their children."""
+    total = 0
+    for pid in pids:
+        try:
+            root = psutil.Process(pid)
+            for proc in [root, *root.children(recursive=True)]:
+                total += proc.memory_info().rss
+        except psutil.NoSuchProcess:
+            continue
+    return total
+
+
+def stop_tree(pid: int, timeout: float = 20) -> None:
+    """Terminate a process and every process it started; kill what is left."""
+    try:
+        root = psutil.Process(pid)
+    except psutil.NoSuchProcess:
+        return
+    procs = [*root.children(recursive=True), root]
+    for proc in procs:
+        try:
+            proc.terminate()
+        except psutil.NoSuchProcess:
+            pass
+    _, alive = psutil.wait_procs(procs, timeout=timeout)
+    for proc in alive:
+        proc.kill()
+
+
+def run_all_cells(page: Page) -> None:
+    """Wait for the kernel, then Run → Run All Cells."""
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=90_000)
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+
+
+def rendered_markdown(page: Page, expected: int) -> dict[str, str]:
+    """The visible text of every rendered Markdown cell, scrolling through the notebook
+    (JupyterLab attaches only the cells near the view); waits for ``expected`` cells."""
+    page.wait_for_selector(
+        ".jp-Notebook .jp-MarkdownCell :is(.myst, .jp-RenderedMarkdown)", timeout=90_000
+    )
+    seen: dict[str, str] = {}
+
+    def look() -> None:
+        for index, text in page.evaluate(
+            """() => [...document.querySelectorAll('.jp-Notebook .jp-MarkdownCell')]
+                .map(c => [c.dataset.windowedListIndex,
+                           c.querySelector('.jp-RenderedMarkdown, .myst')?.innerText ?? null])"""
+        ):
+            if text is not None:
+                seen[index] = text
+
+    for _ in range(500):
+        page.wait_for_timeout(300)
+        look()
+        at_end = page.evaluate(
+            """() => { const o = document.querySelector('.jp-Notebook .jp-WindowedPanel-outer');
+                       const before = o.scrollTop; o.scrollTop += o.clientHeight * 0.8;
+                       return o.scrollTop === before; }"""
+        )
+        if at_end:
+            break
+    for _ in range(40):  # the last cells come into view: let them render
+        page.wait_for_timeout(500)
+        look()
+        if len(seen) >= expected:
+            break
+    return seen
+
+
+def map_draws_and_quiz_grades(page: Page, chapter: str) -> None:
+    """After Run All: the chapter's map draws in its iframe, and the quiz widget grades a
+    wrong and then the right answer to its first single-choice question (over the comm)."""
+    map_frame = page.frame_locator(".jp-OutputArea-output iframe").first
+    map_frame.locator(".leaflet-container").wait_for()
+    assert map_frame.locator("path.leaflet-interactive").count() > 10
+
+    bank = load(f"quizzes/{chapter}.yml")
+    question = next(q for q in bank.questions if q.type == "single")
+    wrong = next(o.text for o in question.options if o.text != question.answer)
+    # The innermost box holding the prompt is the question (the quiz box holds them all).
+    quiz = page.locator(".jp-OutputArea-output .widget-vbox", has_text=question.prompt).last
+    quiz.wait_for()
+    quiz.get_by_text(wrong, exact=True).click()
+    quiz.get_by_role("button", name="Check").click()
+    expect(quiz).to_contain_text("✗ Incorrect")  # the kernel answers over the widget comm
+    quiz.get_by_text(question.answer, exact=True).click()
+    quiz.get_by_role("button", name="Check").click()
+    expect(quiz).to_contain_text("✓ Correct")
+    expect(page.locator(".jp-OutputArea-output", has_text="Score: 1 /").first).to_be_visible()

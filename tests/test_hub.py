@@ -1,0 +1,218 @@
+"""A class on JupyterHub: the hub `make hub` starts, five students at once.
+
+Starts JupyterHub with `hub/jupyterhub_config.py` (dummy authenticator, local process
+spawner, configurable-http-proxy from npm) on free ports of 127.0.0.1; creates five students
+through the hub's REST API, starts their servers at the same time and, in each, runs every
+code cell of chapter 1 through the Jupyter Server API (a kernel per student, all at once),
+after pulling the course into the student's own home folder with nbgitpuller (as the link an
+instructor hands out does). Then Chromium logs in as
+one student, opens chapter 1 in JupyterLab, and sees the map drawn and a quiz graded.
+Every process the hub started is stopped at the end. Timings and the servers' peak memory
+go to `_build/hub-report.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+import pytest
+from browser import open_page
+from conftest import ROOT
+from jupyter import (
+    api,
+    execute_cells,
+    free_port,
+    map_draws_and_quiz_grades,
+    run_all_cells,
+    stop_tree,
+    tree_rss,
+    wait_for,
+)
+from playwright.sync_api import Browser
+
+pytestmark = pytest.mark.browser
+STUDENTS = [f"student{n}" for n in range(1, 6)]
+CHAPTER = "01_visit"
+NOTEBOOK = f"course/chapters/{CHAPTER}.ipynb"  # where nbgitpuller puts it in each home folder
+#: The committed course, as nbgitpuller would pull it from the course's repository.
+BRANCH = subprocess.run(
+    ["git", "rev-parse", "--abbrev-ref", "HEAD"],
+    cwd=ROOT,
+    capture_output=True,
+    text=True,
+    check=True,
+).stdout.strip()
+REPORT = ROOT / "_build" / "hub-report.json"
+
+
+@dataclass
+class Hub:
+    url: str
+    token: str
+    pid: int
+
+    def api(self, method: str, path: str, body: object = None) -> object:
+        return api(method, f"{self.url}{path}", self.token, body)
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
+    state = tmp_path_factory.mktemp("hub")
+    port = free_port()
+    hub = Hub(f"http://127.0.0.1:{port}", secrets.token_hex(16), 0)
+    env = {
+        **os.environ,
+        "COURSE_HUB_PORT": str(port),
+        "COURSE_HUB_INTERNAL_PORT": str(free_port()),
+        "COURSE_HUB_PROXY_API_PORT": str(free_port()),
+        "COURSE_HUB_STATE": str(state),
+        "COURSE_HUB_API_TOKEN": hub.token,
+    }
+    log = (state / "hub.log").open("w")
+    command = [str(Path(sys.executable).parent / "jupyterhub"), "-f", "hub/jupyterhub_config.py"]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    hub.pid = process.pid
+    try:
+        wait_for(f"{hub.url}/hub/api/", timeout=120, accept_errors=False)
+        yield hub
+    finally:
+        for name in STUDENTS:
+            try:
+                hub.api("DELETE", f"/hub/api/users/{name}/server")
+            except OSError:
+                pass
+        stop_tree(process.pid)
+        left = [
+            p.pid
+            for p in psutil.process_iter(["cmdline"])
+            if str(state) in " ".join(p.info["cmdline"] or [])
+        ]
+        assert left == [], f"processes left running: {left}"
+
+
+def server_pids(hub_pid: int) -> list[int]:
+    """The students' single-user servers (each with its kernels below it)."""
+    return [
+        p.pid
+        for p in psutil.Process(hub_pid).children(recursive=True)
+        if "jupyterhub-singleuser" in " ".join(p.cmdline())
+    ]
+
+
+def pull_course(hub: Hub, name: str) -> None:
+    """What an nbgitpuller link does: clone the course into the student's home folder."""
+    query = urllib.parse.urlencode({"repo": str(ROOT), "branch": BRANCH, "targetpath": "course"})
+    request = urllib.request.Request(
+        f"{hub.url}/user/{name}/git-pull/api?{query}",
+        headers={"Authorization": f"token {hub.token}"},
+    )
+    with urllib.request.urlopen(request, timeout=180) as stream:
+        events = [
+            json.loads(line[5:])
+            for line in stream.read().decode().splitlines()
+            if line.startswith("data:")
+        ]
+    assert events and events[-1]["phase"] == "finished", f"{name}: nbgitpuller said {events[-1:]}"
+
+
+def run_chapter(hub: Hub, name: str) -> list[dict]:
+    """Pull the course, then run every code cell of chapter 1 in a kernel of their server."""
+    pull_course(hub, name)
+    server = f"{hub.url}/user/{name}"
+    notebook = hub.api("GET", f"/user/{name}/api/contents/{urllib.parse.quote(NOTEBOOK)}")
+    cells = ["".join(c["source"]) for c in notebook["content"]["cells"] if c["cell_type"] == "code"]
+    kernel = hub.api("POST", f"/user/{name}/api/kernels", {"name": "python3"})
+    try:
+        ws = server.replace("http://", "ws://") + f"/api/kernels/{kernel['id']}/channels"
+        return execute_cells(ws, hub.token, cells)
+    finally:
+        hub.api("DELETE", f"/user/{name}/api/kernels/{kernel['id']}")
+
+
+def test_five_students_run_chapter_one_at_once(hub: Hub) -> None:
+    started = time.monotonic()
+    hub.api("POST", "/hub/api/users", {"usernames": STUDENTS})
+    for name in STUDENTS:  # all five spawn at the same time
+        hub.api("POST", f"/hub/api/users/{name}/server")
+    deadline = time.monotonic() + 240
+    while not all(
+        hub.api("GET", f"/hub/api/users/{n}")["servers"].get("", {}).get("ready") for n in STUDENTS
+    ):
+        assert time.monotonic() < deadline, "the students' servers did not all start"
+        time.sleep(1)
+    spawned = time.monotonic() - started
+
+    peak, sampling = 0, True
+
+    def sample() -> None:
+        nonlocal peak
+        while sampling:
+            peak = max(peak, tree_rss(server_pids(hub.pid)))
+            time.sleep(0.5)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    try:
+        with ThreadPoolExecutor(len(STUDENTS)) as pool:
+            results = dict(
+                zip(STUDENTS, pool.map(lambda n: run_chapter(hub, n), STUDENTS), strict=True)
+            )
+    finally:
+        sampling = False
+        sampler.join()
+    elapsed = time.monotonic() - started
+
+    for name, cells in results.items():
+        assert cells, f"{name}: no code cells ran"
+        for number, cell in enumerate(cells, start=1):
+            errors = [o for o in cell["outputs"] if o["type"] == "error"]
+            assert cell["status"] == "ok" and not errors, f"{name}, code cell {number}: {errors}"
+        html = [
+            o["data"]["text/html"]
+            for c in cells
+            for o in c["outputs"]
+            if "text/html" in o.get("data", {})
+        ]
+        assert any("leaflet" in h.lower() for h in html), f"{name}: no map in the outputs"
+        widgets = [c for c in cells if "application/vnd.jupyter.widget-view+json" in c["mimetypes"]]
+        assert widgets, f"{name}: no quiz widget in the outputs"
+    assert len(server_pids(hub.pid)) == len(STUDENTS)
+
+    REPORT.parent.mkdir(exist_ok=True)
+    report = {
+        "students": len(STUDENTS),
+        "seconds_to_spawn_all": round(spawned, 1),
+        "seconds_total": round(elapsed, 1),
+        "peak_rss_mib_of_five_servers_with_kernels": round(peak / 2**20),
+    }
+    REPORT.write_text(json.dumps(report, indent=2) + "\n")
+    print(report)
+
+
+def test_student_in_jupyterlab_on_the_hub(browser: Browser, hub: Hub) -> None:
+    page, watch = open_page(browser)
+    page.set_default_timeout(180_000)
+    page.goto(f"{hub.url}/hub/login")
+    page.get_by_label("Username").fill(STUDENTS[0])
+    page.get_by_label("Password").fill("any password: the trial hub's dummy authenticator")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"**/user/{STUDENTS[0]}/**")
+    page.goto(f"{hub.url}/user/{STUDENTS[0]}/lab/tree/{NOTEBOOK}")
+    run_all_cells(page)
+    map_draws_and_quiz_grades(page, CHAPTER)
+    assert watch.blocked == [], f"requests to outside hosts: {watch.blocked}"
+    assert watch.page_errors == []
+    page.context.close()
