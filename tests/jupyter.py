@@ -158,38 +158,41 @@ def run_all_cells(page: Page) -> None:
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
 
 
-def rendered_markdown(page: Page, expected: int) -> dict[str, str]:
+#: The notebook in the visible tab (JupyterLab may restore other tabs, hidden, from its workspace).
+NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
+#: JavaScript: [index, rendered text or null] for each Markdown cell attached to the page.
+CELL_TEXTS = f"""() => [...document.querySelectorAll('{NOTEBOOK} .jp-MarkdownCell')].map(c =>
+    [c.dataset.windowedListIndex,
+     c.querySelector('.jp-RenderedMarkdown, .myst')?.innerText ?? null])"""
+
+
+#: JavaScript: scroll the visible notebook by most of a screen; true when already at the end.
+SCROLL_DOWN = f"""() => {{ const o = document.querySelector('{NOTEBOOK} .jp-WindowedPanel-outer');
+    const before = o.scrollTop; o.scrollTop += o.clientHeight * 0.8;
+    return o.scrollTop === before; }}"""
+#: JavaScript: back to the top of the visible notebook.
+SCROLL_TOP = (
+    f"() => {{ document.querySelector('{NOTEBOOK} .jp-WindowedPanel-outer').scrollTop = 0; }}"
+)
+
+
+def rendered_markdown(page: Page, expected: int, timeout: float = 120) -> dict[str, str]:
     """The visible text of every rendered Markdown cell, scrolling through the notebook
-    (JupyterLab attaches only the cells near the view); waits for ``expected`` cells."""
+    (JupyterLab attaches only the cells near the view) until ``expected`` cells are seen."""
     page.wait_for_selector(
-        ".jp-Notebook .jp-MarkdownCell :is(.myst, .jp-RenderedMarkdown)", timeout=90_000
+        f"{NOTEBOOK} .jp-MarkdownCell :is(.myst, .jp-RenderedMarkdown)", timeout=90_000
     )
     seen: dict[str, str] = {}
-
-    def look() -> None:
-        for index, text in page.evaluate(
-            """() => [...document.querySelectorAll('.jp-Notebook .jp-MarkdownCell')]
-                .map(c => [c.dataset.windowedListIndex,
-                           c.querySelector('.jp-RenderedMarkdown, .myst')?.innerText ?? null])"""
-        ):
-            if text is not None:
-                seen[index] = text
-
-    for _ in range(500):
-        page.wait_for_timeout(300)
-        look()
-        at_end = page.evaluate(
-            """() => { const o = document.querySelector('.jp-Notebook .jp-WindowedPanel-outer');
-                       const before = o.scrollTop; o.scrollTop += o.clientHeight * 0.8;
-                       return o.scrollTop === before; }"""
-        )
-        if at_end:
-            break
-    for _ in range(40):  # the last cells come into view: let them render
-        page.wait_for_timeout(500)
-        look()
-        if len(seen) >= expected:
-            break
+    deadline = time.monotonic() + timeout
+    while len(seen) < expected and time.monotonic() < deadline:
+        page.evaluate(SCROLL_TOP)
+        at_end = False
+        while not at_end:  # one pass from top to bottom
+            page.wait_for_timeout(400)
+            for index, text in page.evaluate(CELL_TEXTS):
+                if text:  # attached and rendered
+                    seen[index] = text
+            at_end = page.evaluate(SCROLL_DOWN)
     return seen
 
 

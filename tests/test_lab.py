@@ -24,6 +24,7 @@ import pytest
 from browser import open_page
 from conftest import ROOT
 from jupyter import (
+    NOTEBOOK,
     RAW_MYST,
     free_port,
     map_draws_and_quiz_grades,
@@ -78,7 +79,8 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
 
 def notebook_url(lab: tuple[str, str], chapter: str) -> str:
     base, token = lab
-    return f"{base}/lab/tree/chapters/{chapter}.ipynb?token={token}"
+    # ?reset: a fresh workspace, so that only this notebook is open (no restored tabs).
+    return f"{base}/lab/tree/chapters/{chapter}.ipynb?reset&token={token}"
 
 
 def test_news_popup_is_off(lab: tuple[str, str]) -> None:
@@ -109,7 +111,7 @@ def test_myst_renders_in_jupyterlab(browser: Browser, lab: tuple[str, str], chap
     # The source has admonitions; JupyterLab shows them as boxes.
     source = "".join("".join(c["source"]) for c in markdown_cells)
     assert re.search(r":::\{(admonition|note|tip|important|warning)\}", source)
-    expect(page.locator(".jp-Notebook aside.myst-admonition").first).to_be_visible()
+    expect(page.locator(f"{NOTEBOOK} aside.myst-admonition").first).to_be_visible()
     assert page.get_by_text("official Jupyter news").count() == 0
     assert watch.page_errors == []
     page.context.close()
