@@ -1,0 +1,212 @@
+/* coursekit quiz, type "locate": find a place or an area on a Leaflet map.
+ * Registers window.ckQuizTypes.locate for quiz.js: answer(el) reads the point given,
+ * grade(sol, point, rules) applies the shared rules (messages.json) exactly as
+ * coursekit/quiz/types/locate grades in Python, setup(el, sol, check) draws the map.
+ * A click answers; or the arrow keys move a cross-hair and Enter answers. Data strings
+ * reach the page only as text (textContent, DOM nodes), never as HTML. */
+(function () {
+  "use strict";
+  var types = window.ckQuizTypes = window.ckQuizTypes || {};
+  if (types.locate) { return; }
+  var RAD = Math.PI / 180;
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
+    });
+  }
+
+  function Invalid(message) { this.message = message; }
+
+  /* Great-circle distance in km on the rules' sphere (pyproj.Geod on the same sphere). */
+  function distanceKm(lat1, lon1, lat2, lon2, radius) {
+    var h = Math.pow(Math.sin((lat2 - lat1) * RAD / 2), 2) +
+      Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.pow(Math.sin((lon2 - lon1) * RAD / 2), 2);
+    return 2 * radius * Math.asin(Math.min(1, Math.sqrt(h))) / 1000;
+  }
+
+  /* Nearest point of segment a-b to p, all [x, y]. */
+  function nearestOnSegment(p, a, b) {
+    var dx = b[0] - a[0], dy = b[1] - a[1];
+    var len = dx * dx + dy * dy;
+    var t = len ? ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len : 0;
+    t = Math.max(0, Math.min(1, t));
+    return [a[0] + t * dx, a[1] + t * dy];
+  }
+
+  /* Polygons are [[ring, ...], ...], rings [[lon, lat], ...]: even-odd rule per polygon. */
+  function inside(polygons, lon, lat) {
+    return polygons.some(function (rings) {
+      var odd = false;
+      rings.forEach(function (ring) {
+        for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          var a = ring[i], b = ring[j];
+          if ((a[1] > lat) !== (b[1] > lat) &&
+              lon < (b[0] - a[0]) * (lat - a[1]) / (b[1] - a[1]) + a[0]) { odd = !odd; }
+        }
+      });
+      return odd;
+    });
+  }
+
+  /* The nearest edge point in a plane with longitudes shrunk by cos(lat): [lat, lon, d]. */
+  function nearestEdge(polygons, lon, lat, shrink) {
+    var best = null;
+    var p = [lon * shrink, lat];
+    polygons.forEach(function (rings) {
+      rings.forEach(function (ring) {
+        for (var i = 1; i < ring.length; i++) {
+          var a = [ring[i - 1][0] * shrink, ring[i - 1][1]], b = [ring[i][0] * shrink, ring[i][1]];
+          var q = nearestOnSegment(p, a, b);
+          var d = Math.sqrt(Math.pow(q[0] - p[0], 2) + Math.pow(q[1] - p[1], 2));
+          if (!best || d < best[2]) { best = [q[1], q[0] / shrink, d]; }
+        }
+      });
+    });
+    return best;
+  }
+
+  function number(value) {
+    return typeof value === "number" && isFinite(value);
+  }
+
+  /* The point given, as {lat, lon}; throws Invalid with the shared message. */
+  function parsePoint(point, M) {
+    if (point === null || point === undefined || point === "") { throw new Invalid(M.locate_no_click); }
+    if (typeof point !== "object" || !number(point.lat) || !number(point.lon)) {
+      throw new Invalid(fill(M.locate_not_point, { value: String(point) }));
+    }
+    if (Math.abs(point.lat) > 90 || Math.abs(point.lon) > 180) {
+      throw new Invalid(fill(M.locate_off_globe, { lat: point.lat, lon: point.lon }));
+    }
+    return point;
+  }
+
+  /* Grade a point against the solution {k: "place"|"area", n, p: [lat, lon], t, g}. */
+  function grade(sol, point, rules) {
+    var M = rules.messages, R = rules.rules;
+    var p = parsePoint(point, M);
+    var miss;
+    if (sol.k === "place") {
+      miss = distanceKm(p.lat, p.lon, sol.p[0], sol.p[1], R.earth_radius_m);
+    } else {
+      var edge = nearestEdge(sol.g, p.lon, p.lat, Math.cos(p.lat * RAD));
+      var flatEdge = nearestEdge(sol.g, p.lon, p.lat, 1);
+      miss = inside(sol.g, p.lon, p.lat) || flatEdge[2] <= R.edge_epsilon_deg ? 0 :
+        distanceKm(p.lat, p.lon, edge[0], edge[1], R.earth_radius_m);
+    }
+    var right = miss <= (sol.k === "place" ? sol.t : 0) + R.distance_epsilon_km;
+    var values = { target: sol.n, km: Math.round(miss), tolerance: sol.t };
+    var name = "locate_" + sol.k + "_" + (right ? "right" : "wrong");
+    return { correct: right, feedback: [fill(M[name], values)] };
+  }
+
+  function label(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span;
+  }
+
+  /* Draw the map of question el; check() grades the point given and returns the result. */
+  function setup(el, sol, check) {
+    var box = el.querySelector(".ck-locate");
+    var mapEl = box.querySelector(".ck-locate-map");
+    var pos = box.querySelector(".ck-locate-pos");
+    var data = JSON.parse(box.querySelector("script.ck-locate-data").textContent);
+    var state = { point: null, answered: false };
+    el.ckLocate = state;
+    if (!window.L) {
+      pos.textContent = "The map could not be drawn (Leaflet is missing).";
+      return;
+    }
+    var L = window.L;
+    var e = data.extent;  // [west, south, east, north]
+    var map = L.map(mapEl, {
+      keyboard: false, attributionControl: false, scrollWheelZoom: false,
+      zoomSnap: 0.25, maxBounds: [[e[1] - 10, e[0] - 15], [e[3] + 10, e[2] + 15]]
+    });
+    mapEl.ckMap = map;
+    map.fitBounds([[e[1], e[0]], [e[3], e[2]]]);
+    L.geoJSON(data.countries, { interactive: false, style: data.styles.country }).addTo(map);
+    data.landmarks.forEach(function (spot) {
+      L.circleMarker([spot.lat, spot.lon], data.styles.landmark).addTo(map)
+        .bindTooltip(label(spot.name), { permanent: true, direction: "right", className: "ck-locate-label" });
+    });
+    var shown = L.layerGroup().addTo(map);
+    var cross = L.marker(map.getCenter(), {
+      interactive: false, keyboard: false,
+      icon: L.divIcon({ className: "ck-crosshair", iconSize: [30, 30] })
+    });
+
+    function describe(latlng) {
+      pos.textContent = "Cross-hair: " + Math.abs(latlng.lat).toFixed(2) + "\u00b0" +
+        (latlng.lat >= 0 ? "N" : "S") + ", " + Math.abs(latlng.lng).toFixed(2) + "\u00b0" +
+        (latlng.lng >= 0 ? "E" : "W") + ". Press Enter to answer here.";
+    }
+
+    function showTarget(point) {
+      var layer = sol.k === "place" ?
+        L.featureGroup([
+          L.circle(sol.p, L.extend({ radius: sol.t * 1000 }, data.styles.target)),
+          L.circleMarker(sol.p, data.styles.targetSpot)
+        ]) :
+        L.polygon(sol.g.map(function (rings) {
+          return rings.map(function (ring) {
+            return ring.map(function (xy) { return [xy[1], xy[0]]; });
+          });
+        }), data.styles.target);
+      layer.bindTooltip(label(data.targetLabel + sol.n), { permanent: true, direction: "top", className: "ck-locate-label" });
+      shown.addLayer(layer);
+      var bounds = layer.getBounds().extend([point.lat, point.lon]);
+      if (!map.getBounds().contains(bounds)) { map.fitBounds(bounds.pad(0.2)); }
+    }
+
+    function answer(latlng) {
+      if (state.answered) { return; }
+      latlng = latlng.wrap();
+      state.point = { lat: latlng.lat, lon: latlng.lng };
+      shown.clearLayers();
+      L.circleMarker(latlng, data.styles.yours).addTo(shown)
+        .bindTooltip(label(data.yourLabel), { permanent: true, direction: "bottom", className: "ck-locate-label" });
+      var result = check();
+      if (result && result.valid) {
+        state.answered = true;
+        showTarget(state.point);
+      }
+    }
+
+    map.on("click", function (event) { answer(event.latlng); });
+    mapEl.addEventListener("focus", function () {
+      if (!map.hasLayer(cross)) { cross.setLatLng(map.getCenter()).addTo(map); }
+      describe(cross.getLatLng());
+    });
+    mapEl.addEventListener("keydown", function (event) {
+      var step = event.shiftKey ? 2 : 10;
+      var moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+      if (moves[event.key]) {
+        event.preventDefault();
+        if (!map.hasLayer(cross)) { cross.setLatLng(map.getCenter()).addTo(map); }
+        var pt = map.latLngToContainerPoint(cross.getLatLng()).add(moves[event.key]);
+        var size = map.getSize();
+        pt = L.point(Math.max(0, Math.min(size.x, pt.x)), Math.max(0, Math.min(size.y, pt.y)));
+        cross.setLatLng(map.containerPointToLatLng(pt));
+        describe(cross.getLatLng());
+      } else if (event.key === "Enter") {
+        event.preventDefault();
+        answer(map.hasLayer(cross) ? cross.getLatLng() : map.getCenter());
+      }
+    });
+    el.querySelector("button.ck-retry").addEventListener("click", function () {
+      state.point = null;
+      state.answered = false;
+      shown.clearLayers();
+    });
+  }
+
+  types.locate = {
+    answer: function (el) { return el.ckLocate ? el.ckLocate.point : null; },
+    grade: grade,
+    setup: setup,
+    Invalid: Invalid
+  };
+})();
