@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 #: Modules that register validators; imported on first use of :func:`load`.
-_VALIDATOR_MODULES = ("coursekit.quiz", "coursekit.geodata", "coursekit.timeline")
+_VALIDATOR_MODULES = ("coursekit.quiz.bank", "coursekit.geodata", "coursekit.timeline")
 
 #: kind -> (file-name pattern relative to ``data/``, check function)
 _VALIDATORS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from myst_parser.parsers.mdit import create_md_parser
 
 from coursekit import data, quiz
 from coursekit.data import DataError
+from coursekit.quiz.types import REGISTRY
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "quiz"
 
@@ -66,6 +69,22 @@ def test_validator_is_registered_for_quiz_files() -> None:
     pattern, check = data._VALIDATORS["quiz"]
     assert pattern == "quizzes/*.yml"
     assert check is quiz.validate
+
+
+def test_loading_banks_does_not_import_ipywidgets() -> None:
+    """Data loading (the validator registry included) stays free of the widget library."""
+    code = (
+        "import sys; from coursekit import data, quiz; data.load('quizzes/01_visit.yml'); "
+        "quiz.load_banks(); quiz.answer_key(); assert 'ipywidgets' not in sys.modules; "
+        "quiz.Quiz; assert 'ipywidgets' in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_every_type_is_registered_with_its_template() -> None:
+    for name, kind in REGISTRY.items():
+        assert kind.name == name
+        assert (Path(quiz.__file__).parent / "templates" / kind.template).is_file()
 
 
 BROKEN = [

@@ -1,34 +1,40 @@
-/* coursekit quiz: grades the .ck-quiz elements of a page (mirrors coursekit/quiz.py grade).
- * Self-contained: no network, no other script. Safe to include once per quiz: the code is
- * set up once and every .ck-quiz is initialised once (data-ck-ready). Data strings reach
- * the page only through textContent, never as HTML. */
+/* coursekit quiz: grades the .ck-quiz elements of a page and keeps the reader's progress.
+ *
+ * The grading rules and every message come from the quiz's data-ck-rules attribute: the
+ * same file (coursekit/quiz/messages.json) that the Python grader reads. Each question type
+ * is an entry of TYPES: read (the answer from the form), write (put a saved answer back)
+ * and grade. Another script may add a type as window.ckQuizTypes[name] before this one.
+ *
+ * Progress stays in this browser (localStorage "coursekit-progress-v1"; nothing is sent):
+ * {"<chapter>": {"<question id>": {"answer": ..., "correct": true|false}}}. A .ck-progress
+ * panel shows it per chapter. Anything unreadable in storage is ignored.
+ *
+ * Self-contained: no network, no other script. Data strings reach the page only through
+ * textContent, never as HTML. Safe to include several times: the code is set up once and
+ * every element is initialised once (data-ck-ready). */
 (function () {
   "use strict";
-  if (window.ckQuiz && window.ckQuiz.version === 1) {
+  var VERSION = 2;
+  if (window.ckQuiz && window.ckQuiz.version === VERSION) {
     window.ckQuiz.initAll();
     return;
   }
   var KEY = "coursekit-quiz";
-  var MSG = {
-    correct: "\u2713 Correct.",
-    incorrect: "\u2717 Incorrect.",
-    noChoice: "No answer yet: choose an option, then press Check.",
-    noTick: "No answer yet: tick at least one option, then press Check.",
-    noTf: "No answer yet: choose True or False, then press Check.",
-    noNumber: "No answer yet: type a number, then press Check.",
-    notNumber: function (v) {
-      return "\u201c" + v + "\u201d is not a number. Type digits only, with a point for " +
-        "decimals (for example 11.8).";
-    },
-    noPosition: function (item) {
-      return "Give every item a position: \u201c" + item + "\u201d has none.";
-    },
-    twice: function (p) {
-      return "Use each position once: position " + p + " is given to more than one item.";
-    },
-    broken: "Sorry, this question could not be checked."
-  };
-  var NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+  var STORE = "coursekit-progress-v1";
+
+  /* -- helpers ------------------------------------------------------------------------ */
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+  function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
+  function isIndex(v, n) { return typeof v === "number" && v % 1 === 0 && v >= 0 && v < n; }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  /* A malformed answer: the name of its message in messages.json, and the values. */
+  function Invalid(name, values) { this.name = name; this.values = values || {}; }
 
   function decode(blob) {
     var bin = window.atob(blob);
@@ -39,67 +45,161 @@
     return JSON.parse(out);
   }
 
-  function invalid(message) {
-    return { valid: false, correct: false, message: message, feedback: [] };
+  function inputs(el) { return el.querySelectorAll("input"); }
+  function checked(el) {
+    var values = [];
+    each(inputs(el), function (input) { if (input.checked) { values.push(input.value); } });
+    return values;
+  }
+  function setChecked(el, values) {
+    each(inputs(el), function (input) { input.checked = values.indexOf(input.value) >= 0; });
   }
 
-  /* Grade one question element against its solution {a, e, t?, f?}. */
-  function grade(el, sol) {
-    var type = el.getAttribute("data-qtype");
-    var inputs = el.querySelectorAll("input");
-    var feedback = [];
-    var correct = false;
-    var i;
-    if (type === "single" || type === "truefalse") {
-      var chosen = null;
-      for (i = 0; i < inputs.length; i++) { if (inputs[i].checked) { chosen = inputs[i].value; } }
-      if (chosen === null) { return invalid(type === "single" ? MSG.noChoice : MSG.noTf); }
-      if (type === "single") {
-        var index = parseInt(chosen, 10);
-        correct = index === sol.a;
-        if (sol.f && sol.f[index]) { feedback.push(sol.f[index]); }
-      } else {
-        correct = (chosen === "true") === sol.a;
+  /* -- the question types ------------------------------------------------------------- */
+  var TYPES = {
+    single: {
+      read: function (el) { var c = checked(el); return c.length ? parseInt(c[0], 10) : null; },
+      write: function (el, answer) {
+        if (!isIndex(answer, inputs(el).length)) { throw new Error("not an option"); }
+        setChecked(el, [String(answer)]);
+      },
+      grade: function (answer, sol) {
+        if (answer === null) { throw new Invalid("no_choice"); }
+        return { correct: answer === sol.a, feedback: sol.f && sol.f[answer] ? [sol.f[answer]] : [] };
       }
-    } else if (type === "multiple") {
-      var ticked = [];
-      for (i = 0; i < inputs.length; i++) {
-        if (inputs[i].checked) { ticked.push(parseInt(inputs[i].value, 10)); }
-      }
-      if (!ticked.length) { return invalid(MSG.noTick); }
-      correct = ticked.length === sol.a.length && ticked.every(function (n) {
-        return sol.a.indexOf(n) >= 0;
-      });
-      ticked.forEach(function (n) { if (sol.f && sol.f[n]) { feedback.push(sol.f[n]); } });
-    } else if (type === "numeric") {
-      var text = inputs[0].value.trim();
-      if (!text) { return invalid(MSG.noNumber); }
-      if (!NUMBER.test(text) || !isFinite(parseFloat(text))) { return invalid(MSG.notNumber(text)); }
-      var value = parseFloat(text);
-      correct = Math.abs(value - sol.a) <= sol.t + 1e-9 * Math.max(1, Math.abs(sol.a));
-    } else if (type === "ordering") {
-      var selects = el.querySelectorAll("select.ck-pos");
-      var used = {};
-      correct = true;
-      for (i = 0; i < selects.length; i++) {
-        var pos = selects[i].value;
-        if (!pos) {
-          var label = el.querySelector('label[for="' + selects[i].id + '"]');
-          return invalid(MSG.noPosition(label ? label.textContent : String(i + 1)));
+    },
+    multiple: {
+      read: function (el) { return checked(el).map(function (v) { return parseInt(v, 10); }); },
+      write: function (el, answer) {
+        var n = inputs(el).length;
+        if (!Array.isArray(answer) || !answer.every(function (a) { return isIndex(a, n); })) {
+          throw new Error("not a list of options");
         }
-        if (used[pos]) { return invalid(MSG.twice(pos)); }
-        used[pos] = true;
-        if (parseInt(pos, 10) !== sol.a[i]) { correct = false; }
+        setChecked(el, answer.map(String));
+      },
+      grade: function (answer, sol) {
+        if (!answer.length) { throw new Invalid("no_tick"); }
+        var correct = answer.length === sol.a.length && answer.every(function (n) {
+          return sol.a.indexOf(n) >= 0;
+        });
+        var feedback = answer.filter(function (n) { return sol.f && sol.f[n]; });
+        return { correct: correct, feedback: feedback.map(function (n) { return sol.f[n]; }) };
       }
-    } else {
-      return invalid(MSG.broken);
+    },
+    truefalse: {
+      read: function (el) { var c = checked(el); return c.length ? c[0] === "true" : null; },
+      write: function (el, answer) {
+        if (typeof answer !== "boolean") { throw new Error("not true or false"); }
+        setChecked(el, [String(answer)]);
+      },
+      grade: function (answer, sol) {
+        if (answer === null) { throw new Invalid("no_truefalse"); }
+        return { correct: answer === sol.a, feedback: [] };
+      }
+    },
+    numeric: {
+      read: function (el) { return el.querySelector("input.ck-number").value; },
+      write: function (el, answer) {
+        if (typeof answer !== "string") { throw new Error("not a text"); }
+        el.querySelector("input.ck-number").value = answer;
+      },
+      grade: function (answer, sol, rules) {
+        var text = answer.trim();
+        if (!text) { throw new Invalid("no_number"); }
+        var value = parseFloat(text);
+        if (!new RegExp(rules.number).test(text) || !isFinite(value)) {
+          throw new Invalid("not_number", { value: text });
+        }
+        var margin = rules.relative_epsilon * Math.max(1, Math.abs(sol.a));
+        return { correct: Math.abs(value - sol.a) <= sol.t + margin, feedback: [] };
+      }
+    },
+    ordering: {
+      read: function (el) {
+        return Array.prototype.map.call(el.querySelectorAll("select.ck-pos"), function (s) {
+          return s.value;
+        });
+      },
+      write: function (el, answer) {
+        var selects = el.querySelectorAll("select.ck-pos");
+        var ok = Array.isArray(answer) && answer.length === selects.length &&
+          answer.every(function (p) { return p === "" || /^[1-9][0-9]*$/.test(p) && +p <= selects.length; });
+        if (!ok) { throw new Error("not a list of positions"); }
+        each(selects, function (s, i) { s.value = answer[i]; });
+      },
+      grade: function (answer, sol, rules, el) {
+        var used = {};
+        var correct = true;
+        var labels = el.querySelectorAll(".ck-item label");
+        for (var i = 0; i < answer.length; i++) {
+          if (!answer[i]) {
+            throw new Invalid("no_position", { item: labels[i] ? labels[i].textContent : i + 1 });
+          }
+          if (used[answer[i]]) { throw new Invalid("position_twice", { position: answer[i] }); }
+          used[answer[i]] = true;
+          if (parseInt(answer[i], 10) !== sol.a[i]) { correct = false; }
+        }
+        return { correct: correct, feedback: [] };
+      }
     }
-    return {
-      valid: true, correct: correct, message: correct ? MSG.correct : MSG.incorrect,
-      explanation: sol.e, feedback: feedback
-    };
+  };
+
+  function addTypes() {
+    var extra = window.ckQuizTypes || {};
+    Object.keys(extra).forEach(function (name) { TYPES[name] = extra[name]; });
   }
 
+  /* Grade a question element's current answer: {valid, correct, message, explanation, feedback}. */
+  function grade(el, sol, rules) {
+    var type = TYPES[el.getAttribute("data-qtype")];
+    var messages = rules.messages;
+    try {
+      if (!type || !sol) { throw new Invalid("broken"); }
+      var result = type.grade(type.read(el), sol, rules.rules, el);
+      return {
+        valid: true, correct: result.correct, feedback: result.feedback, explanation: sol.e,
+        message: result.correct ? messages.correct : messages.incorrect
+      };
+    } catch (e) {
+      var name = e instanceof Invalid ? e.name : "broken";
+      var values = e instanceof Invalid ? e.values : {};
+      return { valid: false, correct: false, feedback: [], message: fill(messages[name], values) };
+    }
+  }
+
+  /* -- progress, kept in this browser ------------------------------------------------- */
+  var progress = {
+    all: function () {
+      try {
+        var data = JSON.parse(window.localStorage.getItem(STORE));
+        return isObject(data) ? data : {};
+      } catch (e) {
+        return {};
+      }
+    },
+    save: function (data) {
+      try { window.localStorage.setItem(STORE, JSON.stringify(data)); } catch (e) { /* full or off */ }
+    },
+    /* The saved {answer, correct} of a question, or null if there is none (or it is unreadable). */
+    entry: function (chapter, qid) {
+      var saved = this.all()[chapter];
+      var entry = isObject(saved) ? saved[qid] : null;
+      return isObject(entry) && "answer" in entry && typeof entry.correct === "boolean" ? entry : null;
+    },
+    put: function (chapter, qid, entry) {
+      var data = this.all();
+      if (!isObject(data[chapter])) { data[chapter] = {}; }
+      if (entry) { data[chapter][qid] = entry; } else { delete data[chapter][qid]; }
+      this.save(data);
+      refreshPanels();
+    },
+    clear: function () {
+      try { window.localStorage.removeItem(STORE); } catch (e) { /* storage off */ }
+      refreshPanels();
+    }
+  };
+
+  /* -- a quiz ------------------------------------------------------------------------- */
   function show(box, result) {
     while (box.firstChild) { box.removeChild(box.firstChild); }
     var verdict = document.createElement("p");
@@ -121,65 +221,120 @@
     });
   }
 
+  function clearForm(el) {
+    each(inputs(el), function (input) {
+      if (input.type === "text") { input.value = ""; } else { input.checked = false; }
+    });
+    each(el.querySelectorAll("select"), function (s) { s.value = ""; });
+  }
+
+  function setupQuestion(el, sol, rules, chapter, onScore) {
+    var qid = el.getAttribute("data-qid");
+    var retry = el.querySelector("button.ck-retry");
+    var box = el.querySelector(".ck-feedback");
+    var state = { correct: false };
+    function check() {
+      var result = grade(el, sol, rules);
+      show(box, result);
+      if (result.valid) {
+        state.correct = result.correct;
+        retry.hidden = false;
+        progress.put(chapter, qid, {
+          answer: TYPES[el.getAttribute("data-qtype")].read(el), correct: result.correct
+        });
+      }
+      onScore();
+    }
+    el.querySelector("button.ck-check").addEventListener("click", check);
+    var number = el.querySelector("input.ck-number");
+    if (number) {
+      number.addEventListener("keydown", function (event) {
+        if (event.key === "Enter") { event.preventDefault(); check(); }
+      });
+    }
+    retry.addEventListener("click", function () {
+      clearForm(el);
+      while (box.firstChild) { box.removeChild(box.firstChild); }
+      state.correct = false;
+      retry.hidden = true;
+      progress.put(chapter, qid, null);
+      onScore();
+      var first = el.querySelector("input, select");
+      if (first) { first.focus(); }
+    });
+    var saved = progress.entry(chapter, qid);
+    var type = TYPES[el.getAttribute("data-qtype")];
+    if (saved && type) {
+      try {
+        type.write(el, saved.answer);
+        check();
+      } catch (e) {
+        clearForm(el); /* a saved answer this question cannot take: start afresh */
+      }
+    }
+    return state;
+  }
+
   function init(root) {
     if (root.hasAttribute("data-ck-ready")) { return; }
     root.setAttribute("data-ck-ready", "1");
-    var solutions;
+    addTypes();
+    var solutions, rules;
     try { solutions = decode(root.getAttribute("data-ck-key") || ""); } catch (e) { solutions = []; }
+    try { rules = JSON.parse(root.getAttribute("data-ck-rules")); } catch (e) { return; }
+    var chapter = root.getAttribute("data-chapter") || "";
     var questions = root.querySelectorAll(".ck-question");
-    var state = [];
     var score = root.querySelector(".ck-score");
+    var states = [];
     function updateScore() {
-      var n = state.filter(function (s) { return s; }).length;
+      var n = states.filter(function (s) { return s.correct; }).length;
       if (score) { score.textContent = "Score: " + n + " / " + questions.length; }
     }
-    Array.prototype.forEach.call(questions, function (el, index) {
-      state.push(false);
-      var check = el.querySelector("button.ck-check");
-      var retry = el.querySelector("button.ck-retry");
-      var box = el.querySelector(".ck-feedback");
-      function doCheck() {
-        var result;
-        try {
-          result = solutions[index] ? grade(el, solutions[index]) : invalid(MSG.broken);
-        } catch (e) {
-          result = invalid(MSG.broken);
-        }
-        show(box, result);
-        if (result.valid) {
-          state[index] = result.correct;
-          retry.hidden = false;
-        }
-        updateScore();
-      }
-      check.addEventListener("click", doCheck);
-      var number = el.querySelector("input.ck-number");
-      if (number) {
-        number.addEventListener("keydown", function (event) {
-          if (event.key === "Enter") { event.preventDefault(); doCheck(); }
-        });
-      }
-      retry.addEventListener("click", function () {
-        Array.prototype.forEach.call(el.querySelectorAll("input"), function (input) {
-          if (input.type === "text") { input.value = ""; } else { input.checked = false; }
-        });
-        Array.prototype.forEach.call(el.querySelectorAll("select"), function (s) { s.value = ""; });
-        while (box.firstChild) { box.removeChild(box.firstChild); }
-        state[index] = false;
-        retry.hidden = true;
-        updateScore();
-        var first = el.querySelector("input, select");
-        if (first) { first.focus(); }
-      });
+    each(questions, function (el, index) {
+      states.push(setupQuestion(el, solutions[index], rules, chapter, updateScore));
     });
     updateScore();
   }
 
-  function initAll() {
-    Array.prototype.forEach.call(document.querySelectorAll(".ck-quiz"), init);
+  /* -- the "Your progress" panel ------------------------------------------------------ */
+  function refreshPanels() {
+    each(document.querySelectorAll(".ck-progress[data-ck-ready]"), fillPanel);
   }
 
-  window.ckQuiz = { version: 1, init: init, initAll: initAll };
+  function fillPanel(panel) {
+    each(panel.querySelectorAll("tr[data-chapter]"), function (row) {
+      var chapter = row.getAttribute("data-chapter");
+      var ids = (row.getAttribute("data-questions") || "").split(" ");
+      var answered = 0;
+      var right = 0;
+      ids.forEach(function (qid) {
+        var entry = progress.entry(chapter, qid);
+        if (entry) { answered += 1; right += entry.correct === true ? 1 : 0; }
+      });
+      row.querySelector(".ck-answered").textContent = String(answered);
+      row.querySelector(".ck-right").textContent = String(right);
+    });
+  }
+
+  function initPanel(panel) {
+    if (panel.hasAttribute("data-ck-ready")) { return; }
+    panel.setAttribute("data-ck-ready", "1");
+    var status = panel.querySelector(".ck-progress-status");
+    panel.querySelector("button.ck-clear").addEventListener("click", function () {
+      progress.clear();
+      if (status) { status.textContent = status.getAttribute("data-cleared"); }
+    });
+    fillPanel(panel);
+  }
+
+  function initAll() {
+    each(document.querySelectorAll(".ck-quiz"), init);
+    each(document.querySelectorAll(".ck-progress"), initPanel);
+  }
+
+  window.ckQuiz = {
+    version: VERSION, init: init, initAll: initAll, grade: grade, types: TYPES, progress: progress
+  };
   initAll();
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", initAll);

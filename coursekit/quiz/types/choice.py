@@ -1,0 +1,44 @@
+"""What the choice types (single, multiple) share: options, letters, the lettered print."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from coursekit.quiz.model import Option, Question
+from coursekit.quiz.rules import invalid
+from coursekit.quiz.types.base import QuestionType
+from coursekit.text import md_escape
+
+#: Letters of options and items, in print and in the answer key.
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def texts(question: Question) -> list[str]:
+    """The option texts, in bank order."""
+    return [o.text for o in question.options]
+
+
+def option_named(question: Question, value: Any) -> Option:
+    """The option whose text is ``value``; an ``AnswerError`` if there is none."""
+    for option in question.options:
+        if option.text == value:
+            return option
+    raise invalid("not_offered", value=value)
+
+
+def lettered(shown: Iterable[str], chosen: Iterable[str]) -> str:
+    """``"a) text; c) text"``: the chosen texts with their letters in the shown order."""
+    shown = list(shown)
+    return "; ".join(f"{LETTERS[shown.index(text)]}) {text}" for text in chosen)
+
+
+class ChoiceType(QuestionType):
+    """Options to choose from, as radio buttons or check boxes."""
+
+    template = "choice.html.j2"
+    #: the HTML input type of each option
+    input_kind: ClassVar[str]
+
+    def print_lines(self, question: Question) -> list[str]:
+        return [f"   - {LETTERS[i]}) {md_escape(o.text)}" for i, o in enumerate(question.options)]

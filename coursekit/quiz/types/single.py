@@ -1,0 +1,49 @@
+"""``single``: one option is right."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from coursekit.quiz.model import Question, RuleError
+from coursekit.quiz.rules import invalid
+from coursekit.quiz.types.base import register
+from coursekit.quiz.types.choice import ChoiceType, lettered, option_named, texts
+
+
+@register
+class Single(ChoiceType):
+    name = "single"
+    hint = "Choose one."
+    input_kind = "radio"
+
+    def parse(self, question: Question) -> Question:
+        answer = question.answer.strip()
+        if answer not in texts(question):
+            raise RuleError("answer", f"answer {question.answer!r} is not among the options")
+        return replace(question, answer=answer)
+
+    def check(self, question: Question, answer: Any) -> tuple[bool, Sequence[str]]:
+        if answer is None or answer == "":
+            raise invalid("no_choice")
+        option = option_named(question, answer)
+        return answer == question.answer, [option.feedback] if option.feedback else []
+
+    def solution(self, question: Question) -> dict[str, Any]:
+        return {"a": texts(question).index(question.answer)}
+
+    def answer_text(self, question: Question) -> str:
+        return lettered(texts(question), [question.answer])
+
+    def widget_inputs(self, question: Question, w: Any) -> list[Any]:
+        radio = w.RadioButtons(options=texts(question), value=None, layout=w.Layout(width="auto"))
+        return [radio]
+
+    def widget_answer(self, question: Question, inputs: list[Any]) -> Any:
+        return inputs[0].value
+
+    def widget_select(self, question: Question, inputs: list[Any], value: Any) -> None:
+        if value is not None:
+            option_named(question, value)
+        inputs[0].value = value
