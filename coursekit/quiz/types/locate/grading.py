@@ -11,8 +11,8 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from coursekit.locate._shim import invalid, message
-from coursekit.locate.target import Target
+from coursekit.quiz.rules import invalid, message
+from coursekit.quiz.types.locate.target import Target
 
 
 def _is_number(value: Any) -> bool:
@@ -32,8 +32,13 @@ def parse_click(click: Any) -> tuple[float, float]:
     if not (_is_number(lat) and _is_number(lon) and math.isfinite(lat) and math.isfinite(lon)):
         raise invalid("locate_not_point", value=click)
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise invalid("locate_off_globe", lat=f"{lat:g}", lon=f"{lon:g}")
+        raise invalid("locate_off_globe", lat=_text(lat), lon=_text(lon))
     return float(lat), float(lon)
+
+
+def _text(number: float) -> str:
+    """A number as JavaScript's ``String()`` writes it (``40``, ``12.5``)."""
+    return str(int(number)) if float(number).is_integer() else repr(float(number))
 
 
 def whole_km(km: float) -> int:
@@ -47,6 +52,6 @@ def check(target: Target, click: Any) -> tuple[bool, list[str]]:
     right = target.counts(lat, lon)
     values = {"target": target.name, "km": whole_km(target.miss_km(lat, lon))}
     if target.kind == "place":
-        values["tolerance"] = f"{target.tolerance_km:g}"
+        values["tolerance"] = _text(target.tolerance_km)
     outcome = "right" if right else "wrong"
     return right, [message(f"locate_{target.kind}_{outcome}", **values)]

@@ -13,7 +13,7 @@ from shapely.geometry import box, mapping, shape
 from shapely.ops import polylabel
 
 from coursekit import data
-from coursekit.locate.target import Locate
+from coursekit.quiz.types.locate.target import Locate
 
 SEA, LAND, EDGE = "#dcebf5", "#f4f2ee", "#8a8a8a"
 #: Leaflet path options, by what is drawn

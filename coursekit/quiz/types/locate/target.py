@@ -21,8 +21,9 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
 from coursekit import data, geodata
-from coursekit.locate._shim import RuleError, rule_set
-from coursekit.locate.geometry import distance_km, km_outside
+from coursekit.quiz.model import RuleError
+from coursekit.quiz.rules import rule_set
+from coursekit.quiz.types.locate.geometry import distance_km, km_outside
 
 LETTERS = "ABCD"
 #: a wrong printed letter lies this much beyond the tolerance (places) or the edge (areas)

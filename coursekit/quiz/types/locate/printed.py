@@ -14,11 +14,12 @@ from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path as MplPath
 
-from coursekit.locate.mapdata import EDGE, LAND, SEA, countries, labels
-from coursekit.locate.target import LETTERS, Locate
+from coursekit.quiz.types.locate.mapdata import EDGE, LAND, SEA, countries, labels
+from coursekit.quiz.types.locate.target import LETTERS, Locate
 
 #: width in inches and dots per inch of the printed map (not the chapter maps' size)
 WIDTH, DPI = 6.0, 150
+_DISC = {"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "black", "lw": 1}
 
 
 def _patch(geom) -> PathPatch:
@@ -62,8 +63,7 @@ def figure(spec: Locate) -> Figure:
     for letter, spot in zip(LETTERS, spec.letters, strict=True):
         ax.plot(spot.lon, spot.lat, "o", ms=5, color="black")
         ax.annotate(letter, (spot.lon, spot.lat), xytext=(0, 7), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=12, fontweight="bold",
-                    bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "black", "lw": 1})  # fmt: skip
+                    ha="center", va="bottom", size=12, weight="bold", bbox=_DISC)  # fmt: skip
     ax.set_xlim(west, east)
     ax.set_ylim(south, north)
     ax.set_aspect(aspect)

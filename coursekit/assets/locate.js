@@ -1,7 +1,7 @@
 /* coursekit quiz, type "locate": find a place or an area on a Leaflet map.
- * Registers window.ckQuizTypes.locate for quiz.js: answer(el) reads the point given,
- * grade(sol, point, rules) applies the shared rules (messages.json) exactly as
- * coursekit/quiz/types/locate grades in Python, setup(el, sol, check) draws the map.
+ * Registers window.ckQuizTypes.locate for quiz.js: read/write the point given, grade it by
+ * the shared rules and messages (messages.json) exactly as coursekit/quiz/types/locate
+ * grades in Python, and setup(el, sol, check) draws the map (Leaflet, loaded before).
  * A click answers; or the arrow keys move a cross-hair and Enter answers. Data strings
  * reach the page only as text (textContent, DOM nodes), never as HTML. */
 (function () {
@@ -16,7 +16,7 @@
     });
   }
 
-  function Invalid(message) { this.message = message; }
+  function invalid(name, values) { return new window.ckQuiz.Invalid(name, values); }
 
   /* Great-circle distance in km on the rules' sphere (pyproj.Geod on the same sphere). */
   function distanceKm(lat1, lon1, lat2, lon2, radius) {
@@ -70,22 +70,21 @@
     return typeof value === "number" && isFinite(value);
   }
 
-  /* The point given, as {lat, lon}; throws Invalid with the shared message. */
-  function parsePoint(point, M) {
-    if (point === null || point === undefined || point === "") { throw new Invalid(M.locate_no_click); }
+  /* The point given, as {lat, lon}; throws quiz.js's Invalid with the shared message. */
+  function parsePoint(point) {
+    if (point === null || point === undefined || point === "") { throw invalid("locate_no_click"); }
     if (typeof point !== "object" || !number(point.lat) || !number(point.lon)) {
-      throw new Invalid(fill(M.locate_not_point, { value: String(point) }));
+      throw invalid("locate_not_point", { value: String(point) });
     }
     if (Math.abs(point.lat) > 90 || Math.abs(point.lon) > 180) {
-      throw new Invalid(fill(M.locate_off_globe, { lat: point.lat, lon: point.lon }));
+      throw invalid("locate_off_globe", { lat: point.lat, lon: point.lon });
     }
     return point;
   }
 
   /* Grade a point against the solution {k: "place"|"area", n, p: [lat, lon], t, g}. */
-  function grade(sol, point, rules) {
-    var M = rules.messages, R = rules.rules;
-    var p = parsePoint(point, M);
+  function grade(point, sol, R, el, M) {
+    var p = parsePoint(point);
     var miss;
     if (sol.k === "place") {
       miss = distanceKm(p.lat, p.lon, sol.p[0], sol.p[1], R.earth_radius_m);
@@ -128,6 +127,10 @@
     mapEl.ckMap = map;
     map.fitBounds([[e[1], e[0]], [e[3], e[2]]]);
     L.geoJSON(data.countries, { interactive: false, style: data.styles.country }).addTo(map);
+    data.labels.forEach(function (spot) {
+      L.tooltip({ permanent: true, direction: "center", className: "ck-locate-country" })
+        .setLatLng([spot.lat, spot.lon]).setContent(label(spot.name)).addTo(map);
+    });
     data.landmarks.forEach(function (spot) {
       L.circleMarker([spot.lat, spot.lon], data.styles.landmark).addTo(map)
         .bindTooltip(label(spot.name), { permanent: true, direction: "right", className: "ck-locate-label" });
@@ -175,6 +178,13 @@
       }
     }
 
+    state.restore = function (point) {  // a saved answer: drawn, then graded by quiz.js
+      state.point = point;
+      state.answered = true;
+      shown.clearLayers();
+      L.circleMarker([point.lat, point.lon], data.styles.yours).addTo(shown);
+      showTarget(point);
+    };
     map.on("click", function (event) { answer(event.latlng); });
     mapEl.addEventListener("focus", function () {
       if (!map.hasLayer(cross)) { cross.setLatLng(map.getCenter()).addTo(map); }
@@ -204,9 +214,14 @@
   }
 
   types.locate = {
-    answer: function (el) { return el.ckLocate ? el.ckLocate.point : null; },
+    read: function (el) { return el.ckLocate ? el.ckLocate.point : null; },
+    write: function (el, point) {
+      if (!point || !number(point.lat) || !number(point.lon) || !el.ckLocate.restore) {
+        throw new Error("not a point");
+      }
+      el.ckLocate.restore(point);
+    },
     grade: grade,
-    setup: setup,
-    Invalid: Invalid
+    setup: setup
   };
 })();

@@ -16,7 +16,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
-from coursekit.locate._shim import rule_set
+from coursekit.quiz.rules import rule_set
 
 
 @cache
