@@ -46,7 +46,7 @@ def figure(spec: Locate) -> Figure:
     """The lettered map."""
     west, south, east, north = spec.extent
     aspect = 1 / math.cos(math.radians((south + north) / 2))
-    height = min(max(WIDTH * (north - south) * aspect / (east - west), 3.0), 7.0)
+    height = min(max(WIDTH * (north - south) * aspect / (east - west), 3.0), 5.5)
     fig = Figure(figsize=(WIDTH, height), dpi=DPI)
     ax = fig.add_axes((0.01, 0.01, 0.98, 0.98))
     ax.set_facecolor(SEA)
