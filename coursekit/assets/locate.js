@@ -106,6 +106,12 @@
     return span;
   }
 
+  /* A permanent label, as a layer of its own (removed with its group). */
+  function tag(L, latlng, text, direction, className) {
+    return L.tooltip({ permanent: true, direction: direction, className: className || "ck-locate-label" })
+      .setLatLng(latlng).setContent(label(text));
+  }
+
   /* Draw the map of question el; check() grades the point given and returns the result. */
   function setup(el, sol, check) {
     var box = el.querySelector(".ck-locate");
@@ -121,19 +127,18 @@
     var L = window.L;
     var e = data.extent;  // [west, south, east, north]
     var map = L.map(mapEl, {
-      keyboard: false, attributionControl: false, scrollWheelZoom: false,
+      keyboard: false, attributionControl: false, scrollWheelZoom: false, fadeAnimation: false,
       zoomSnap: 0.25, maxBounds: [[e[1] - 10, e[0] - 15], [e[3] + 10, e[2] + 15]]
     });
     mapEl.ckMap = map;
     map.fitBounds([[e[1], e[0]], [e[3], e[2]]]);
     L.geoJSON(data.countries, { interactive: false, style: data.styles.country }).addTo(map);
     data.labels.forEach(function (spot) {
-      L.tooltip({ permanent: true, direction: "center", className: "ck-locate-country" })
-        .setLatLng([spot.lat, spot.lon]).setContent(label(spot.name)).addTo(map);
+      tag(L, [spot.lat, spot.lon], spot.name, "center", "ck-locate-country").addTo(map);
     });
     data.landmarks.forEach(function (spot) {
-      L.circleMarker([spot.lat, spot.lon], data.styles.landmark).addTo(map)
-        .bindTooltip(label(spot.name), { permanent: true, direction: "right", className: "ck-locate-label" });
+      L.circleMarker([spot.lat, spot.lon], data.styles.landmark).addTo(map);
+      tag(L, [spot.lat, spot.lon], spot.name, "right").addTo(map);
     });
     var shown = L.layerGroup().addTo(map);
     var cross = L.marker(map.getCenter(), {
@@ -158,8 +163,8 @@
             return ring.map(function (xy) { return [xy[1], xy[0]]; });
           });
         }), data.styles.target);
-      layer.bindTooltip(label(data.targetLabel + sol.n), { permanent: true, direction: "top", className: "ck-locate-label" });
       shown.addLayer(layer);
+      shown.addLayer(tag(L, layer.getBounds().getCenter(), data.targetLabel + sol.n, "top"));
       var bounds = layer.getBounds().extend([point.lat, point.lon]);
       if (!map.getBounds().contains(bounds)) { map.fitBounds(bounds.pad(0.2)); }
     }
@@ -169,8 +174,8 @@
       latlng = latlng.wrap();
       state.point = { lat: latlng.lat, lon: latlng.lng };
       shown.clearLayers();
-      L.circleMarker(latlng, data.styles.yours).addTo(shown)
-        .bindTooltip(label(data.yourLabel), { permanent: true, direction: "bottom", className: "ck-locate-label" });
+      shown.addLayer(L.circleMarker(latlng, data.styles.yours));
+      shown.addLayer(tag(L, latlng, data.yourLabel, "bottom"));
       var result = check();
       if (result && result.valid) {
         state.answered = true;
@@ -182,7 +187,8 @@
       state.point = point;
       state.answered = true;
       shown.clearLayers();
-      L.circleMarker([point.lat, point.lon], data.styles.yours).addTo(shown);
+      shown.addLayer(L.circleMarker([point.lat, point.lon], data.styles.yours));
+      shown.addLayer(tag(L, [point.lat, point.lon], data.yourLabel, "bottom"));
       showTarget(point);
     };
     map.on("click", function (event) { answer(event.latlng); });
