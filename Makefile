@@ -52,12 +52,12 @@ apt-pdf:
 apt-browser:
 	@scripts/apt-ensure.sh $(APT_BROWSER)
 
-book: $(STAMP)  ## Build the HTML book (executes every notebook); warnings are errors
+book: $(STAMP) node  ## Build the HTML book (executes every notebook); warnings are errors
 	$(fresh_cache)
 	$(OFFLINE) $(BIN)/jupyter-book build . --builder html $(JB_FLAGS) 2>&1 | tee _build/html-build.log
 	@echo "The book is at file://$(CURDIR)/_build/html/index.html"
 
-pdf: $(STAMP) apt-pdf  ## Build the PDF with XeLaTeX
+pdf: $(STAMP) node apt-pdf  ## Build the PDF with XeLaTeX
 	$(fresh_cache)
 	$(OFFLINE) $(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS) 2>&1 | tee _build/pdf-build.log
 	@echo "The PDF is at $(CURDIR)/_build/latex/course.pdf"
