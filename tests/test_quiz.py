@@ -27,14 +27,21 @@ def load_fixture(name: str) -> quiz.Bank:
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """A temporary ``data/`` with chosen fixture banks in ``quizzes/``."""
+    """A temporary ``data/`` with chosen fixture banks in ``quizzes/`` (and the geodata that
+    locate questions name)."""
+
+    root = FIXTURES.parents[2]
+    folder = tmp_path / "data"
 
     def make(*names: str) -> Path:
-        (tmp_path / "quizzes").mkdir(exist_ok=True)
+        (folder / "quizzes").mkdir(parents=True, exist_ok=True)
+        shutil.copy(root / "references.bib", tmp_path)  # the geodata's sources
+        for geodata in ("places", "areas", "countries"):
+            shutil.copy(root / "data" / f"{geodata}.geojson", folder)
         for name in names:
-            shutil.copy(FIXTURES / f"{name}.yml", tmp_path / "quizzes" / f"{name}.yml")
-        monkeypatch.setenv("COURSEKIT_DATA", str(tmp_path))
-        return tmp_path
+            shutil.copy(FIXTURES / f"{name}.yml", folder / "quizzes" / f"{name}.yml")
+        monkeypatch.setenv("COURSEKIT_DATA", str(folder))
+        return folder
 
     return make
 

@@ -6,14 +6,12 @@ The web page, the Jupyter widget and the printed map all take their colours from
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from shapely.geometry import box, mapping, shape
 from shapely.ops import polylabel
 
-from coursekit import data
-from coursekit.quiz.types.locate.target import Locate
+from coursekit.quiz.types.locate.target import Locate, derived
 
 SEA, LAND, EDGE = "#dcebf5", "#f4f2ee", "#8a8a8a"
 #: Leaflet path options, by what is drawn
@@ -39,10 +37,11 @@ def frame(extent: tuple[float, float, float, float], pad: float = 0.5) -> tuple[
     return (west - dx, south - dy, east + dx, north + dy)
 
 
-@cache
 def _country_shapes() -> tuple[tuple[str, Any], ...]:
-    features = data.load("countries.geojson")["features"]
-    return tuple((f["properties"]["name"], shape(f["geometry"])) for f in features)
+    def build(raw: Any) -> tuple[tuple[str, Any], ...]:
+        return tuple((f["properties"]["name"], shape(f["geometry"])) for f in raw["features"])
+
+    return derived("countries.geojson", build)
 
 
 def countries(extent: tuple[float, float, float, float]) -> list[tuple[str, Any]]:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from shapely.geometry import Point, box, shape
@@ -92,20 +91,33 @@ class Locate:
         return next(LETTERS[i] for i, s in enumerate(self.letters) if s.id == self.target.id)
 
 
-@cache
+_DERIVED: dict[str, tuple[Any, Any]] = {}
+
+
+def derived(name: str, build: Callable[[Any], Any]) -> Any:
+    """``build(data.load(name))``, computed once per loaded version of the data file."""
+    raw = data.load(name)
+    if name not in _DERIVED or _DERIVED[name][0] is not raw:
+        _DERIVED[name] = (raw, build(raw))
+    return _DERIVED[name][1]
+
+
 def _places() -> dict[str, Spot]:
-    return {
-        pid: Spot(pid, geodata.display_name(p), p["lat"], p["lon"])
-        for pid, p in geodata.places().items()
-    }
+    def build(raw: Any) -> dict[str, Spot]:
+        return {
+            pid: Spot(pid, geodata.display_name(p), p["lat"], p["lon"])
+            for pid, p in geodata.places().items()
+        }
+
+    return derived("places.geojson", build)
 
 
-@cache
 def _areas() -> dict[str, tuple[str, BaseGeometry]]:
-    features = data.load("areas.geojson")["features"]
-    return {
-        f["properties"]["id"]: (f["properties"]["name"], shape(f["geometry"])) for f in features
-    }
+    def build(raw: Any) -> dict[str, tuple[str, BaseGeometry]]:
+        return {f["properties"]["id"]: (f["properties"]["name"], shape(f["geometry"]))
+                for f in raw["features"]}  # fmt: skip
+
+    return derived("areas.geojson", build)
 
 
 def _place(pid: Any, field: str) -> Spot:
