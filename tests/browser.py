@@ -99,7 +99,7 @@ def open_page(browser: Browser) -> tuple[Page, Watch]:
     def route(route: Route) -> None:
         url = route.request.url
         host = urlsplit(url).hostname or ""
-        if url.startswith(("data:", "blob:", "about:")) or host in LOCAL_HOSTS:
+        if url.startswith(("data:", "blob:", "about:", "file:")) or host in LOCAL_HOSTS:
             route.continue_()
             return
         local = local_package_file(url)

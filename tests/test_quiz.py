@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from markdown_it.renderer import RendererHTML
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
@@ -134,6 +135,70 @@ def test_broken_bank_is_reported(name: str, field: str, problem: str) -> None:
 def test_every_broken_fixture_is_tested() -> None:
     on_disk = {p.stem.removeprefix("broken_") for p in FIXTURES.glob("broken_*.yml")}
     assert on_disk == {name for name, _, _ in BROKEN}
+
+
+def _bank(**question: object) -> dict:
+    base = {
+        "id": "q1",
+        "type": "single",
+        "prompt": "Pick A.",
+        "options": ["A", "B"],
+        "answer": "A",
+        "explanation": "A is right.",
+        "objective": "O1",
+        "difficulty": "easy",
+    }
+    base.update(question)
+    return {"chapter": "b", "title": "T", "objectives": [{"id": "O1", "text": "Do."}],
+            "questions": [{k: v for k, v in base.items() if v is not None}]}  # fmt: skip
+
+
+SCHEMA_CASES = [
+    ("option-shape", _bank(options=["A", {"txt": "B"}]), "q1", "options",
+     "options[2] must be a text, or a mapping with 'text'"),
+    ("prompt-number", _bank(prompt=5), "q1", "prompt", "must be text, got int 5"),
+    ("prompt-blank", _bank(prompt="   "), "q1", "prompt", "is empty"),
+    ("no-id", _bank(id=None), "questions[1]", "id", "is missing"),
+    ("null-answer", {**_bank(), "questions": [{**_bank()["questions"][0], "answer": None}]},
+     "q1", "answer", "is missing"),
+    ("multiple-text", _bank(type="multiple", answer="A"), "q1", "answer",
+     "a multiple question's answer is a non-empty list of option texts"),
+    ("numeric-options", _bank(type="numeric", answer=4, tolerance=0), "q1", "options",
+     "numeric questions take no options"),
+    ("one-option", _bank(options=["A"]), "q1", "options", "needs at least 2 options"),
+    ("single-list", _bank(answer=["A"]), "q1", "answer",
+     "a single question's answer is one option's text, got ['A']"),
+    ("top-extra", {**_bank(), "extra": 1}, None, "extra", "unknown field(s) ['extra']"),
+    ("objective-text", {**_bank(), "objectives": [{"id": "O1", "text": ""}]}, "O1", "text",
+     "is empty"),
+    ("no-objectives", {**_bank(), "objectives": []}, None, "objectives",
+     "needs at least one objective"),
+    ("top-list", ["a", "b"], None, None, "expected a mapping at the top, got list"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("raw", "item", "field", "problem"),
+    [c[1:] for c in SCHEMA_CASES],
+    ids=[c[0] for c in SCHEMA_CASES],
+)
+def test_schema_errors_name_file_item_and_field(
+    tmp_path: Path, raw: object, item: str | None, field: str | None, problem: str
+) -> None:
+    path = tmp_path / "b.yml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        data.load(path, kind="quiz")
+    error = info.value
+    assert (error.item, error.field) == (item, field)
+    assert problem in error.problem and str(error).startswith(str(path))
+
+
+def test_schema_is_valid_and_lists_every_type() -> None:
+    from coursekit.quiz import schema
+
+    names = schema.validator().schema["$defs"]["question"]["properties"]["type"]["enum"]
+    assert sorted(names) == sorted(REGISTRY)
 
 
 def test_duplicate_ids_across_banks(data_dir) -> None:
@@ -324,7 +389,7 @@ def test_html_escapes_everything() -> None:
     assert "&lt;b&gt;test&lt;/b&gt;" in page and "<u>" not in page
     body, script = page.split("<script>", 1)
     assert "</script>" not in body
-    assert script.count("</script>") == 1 and script.endswith("</script>\n")
+    assert script.count("</script>") == 2 and script.endswith("</script>\n")  # progress, quiz
     assert "__xss=2" not in page  # the hostile explanation is only in the encoded blob
 
 

@@ -1,4 +1,4 @@
-/* coursekit quiz: grades the .ck-quiz elements of a page and keeps the reader's progress.
+/* coursekit quiz: grades the .ck-quiz elements of a page and restores saved answers.
  *
  * The grading rules and every message come from the quiz's data-ck-rules attribute: the
  * same file (coursekit/quiz/messages.json) that the Python grader reads. Each question type
@@ -7,9 +7,8 @@
  * once, where check() grades and returns the result. Another script may add a type as
  * window.ckQuizTypes[name] before this one (throwing new window.ckQuiz.Invalid(name, values)).
  *
- * Progress stays in this browser (localStorage "coursekit-progress-v1"; nothing is sent):
- * {"<chapter>": {"<question id>": {"answer": ..., "correct": true|false}}}. A .ck-progress
- * panel shows it per chapter. Anything unreadable in storage is ignored.
+ * Each checked answer is saved in this browser through window.ckProgress (progress.js,
+ * included first) and put back, with its feedback, when the page is opened again.
  *
  * Self-contained: no network, no other script. Data strings reach the page only through
  * textContent, never as HTML. Safe to include several times: the code is set up once and
@@ -22,11 +21,11 @@
     return;
   }
   var KEY = "coursekit-quiz";
-  var STORE = "coursekit-progress-v1";
+  /* Saved answers (assets/progress.js, included before this script). */
+  var progress = window.ckProgress;
 
   /* -- helpers ------------------------------------------------------------------------ */
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
-  function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
   function isIndex(v, n) { return typeof v === "number" && v % 1 === 0 && v >= 0 && v < n; }
 
   function fill(template, values) {
@@ -169,38 +168,6 @@
     }
   }
 
-  /* -- progress, kept in this browser ------------------------------------------------- */
-  var progress = {
-    all: function () {
-      try {
-        var data = JSON.parse(window.localStorage.getItem(STORE));
-        return isObject(data) ? data : {};
-      } catch (e) {
-        return {};
-      }
-    },
-    save: function (data) {
-      try { window.localStorage.setItem(STORE, JSON.stringify(data)); } catch (e) { /* full or off */ }
-    },
-    /* The saved {answer, correct} of a question, or null if there is none (or it is unreadable). */
-    entry: function (chapter, qid) {
-      var saved = this.all()[chapter];
-      var entry = isObject(saved) ? saved[qid] : null;
-      return isObject(entry) && "answer" in entry && typeof entry.correct === "boolean" ? entry : null;
-    },
-    put: function (chapter, qid, entry) {
-      var data = this.all();
-      if (!isObject(data[chapter])) { data[chapter] = {}; }
-      if (entry) { data[chapter][qid] = entry; } else { delete data[chapter][qid]; }
-      this.save(data);
-      refreshPanels();
-    },
-    clear: function () {
-      try { window.localStorage.removeItem(STORE); } catch (e) { /* storage off */ }
-      refreshPanels();
-    }
-  };
-
   /* -- a quiz ------------------------------------------------------------------------- */
   function show(box, result) {
     while (box.firstChild) { box.removeChild(box.firstChild); }
@@ -273,7 +240,8 @@
         type.write(el, saved.answer);
         check();
       } catch (e) {
-        clearForm(el); /* a saved answer this question cannot take: start afresh */
+        clearForm(el); /* a saved answer this question cannot take: forget it */
+        progress.put(chapter, qid, null);
       }
     }
     return state;
@@ -300,45 +268,12 @@
     updateScore();
   }
 
-  /* -- the "Your progress" panel ------------------------------------------------------ */
-  function refreshPanels() {
-    each(document.querySelectorAll(".ck-progress[data-ck-ready]"), fillPanel);
-  }
-
-  function fillPanel(panel) {
-    each(panel.querySelectorAll("tr[data-chapter]"), function (row) {
-      var chapter = row.getAttribute("data-chapter");
-      var ids = (row.getAttribute("data-questions") || "").split(" ");
-      var answered = 0;
-      var right = 0;
-      ids.forEach(function (qid) {
-        var entry = progress.entry(chapter, qid);
-        if (entry) { answered += 1; right += entry.correct === true ? 1 : 0; }
-      });
-      row.querySelector(".ck-answered").textContent = String(answered);
-      row.querySelector(".ck-right").textContent = String(right);
-    });
-  }
-
-  function initPanel(panel) {
-    if (panel.hasAttribute("data-ck-ready")) { return; }
-    panel.setAttribute("data-ck-ready", "1");
-    var status = panel.querySelector(".ck-progress-status");
-    panel.querySelector("button.ck-clear").addEventListener("click", function () {
-      progress.clear();
-      if (status) { status.textContent = status.getAttribute("data-cleared"); }
-    });
-    fillPanel(panel);
-  }
-
   function initAll() {
     each(document.querySelectorAll(".ck-quiz"), init);
-    each(document.querySelectorAll(".ck-progress"), initPanel);
   }
 
   window.ckQuiz = {
-    version: VERSION, init: init, initAll: initAll, grade: grade, types: TYPES, progress: progress,
-    Invalid: Invalid
+    version: VERSION, init: init, initAll: initAll, grade: grade, types: TYPES, Invalid: Invalid
   };
   initAll();
   if (document.readyState === "loading") {

@@ -1,4 +1,4 @@
-"""The web form of a quiz: self-contained HTML and JavaScript (``assets/quiz.js``).
+"""The web form of a quiz: self-contained HTML and JavaScript (``assets/progress.js``, ``quiz.js``).
 
 The answers travel in the page encoded (``data-ck-key``), so that they are not in its
 text or in search results; the shared grading rules (``messages.json``) travel as
@@ -66,5 +66,7 @@ def quiz_html(bank: Bank) -> str:
         kinds=REGISTRY,
         css=asset("quiz.css"),
         heads=[kind.page_head() for kind in kinds],
-        scripts=[asset(kind.script) for kind in kinds if kind.script] + [asset("quiz.js")],
+        scripts=[asset("progress.js")]
+        + [asset(kind.script) for kind in kinds if kind.script]
+        + [asset("quiz.js")],
     )

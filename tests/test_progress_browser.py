@@ -1,0 +1,170 @@
+"""Progress kept in the browser: quiz answers survive a reload and add up on the welcome page.
+
+The built book in Chromium, served and opened from disk: answers are saved in
+``localStorage["coursekit-progress-v1"]``, restored with their feedback, counted per
+chapter in the "Your progress" panel, and cleared by its button; whatever else is in
+storage (not JSON, other shapes, answers a question cannot take) is ignored quietly.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from browser import open_page
+from playwright.sync_api import Browser, Locator, Page
+
+from coursekit.course import CHAPTERS
+from coursekit.quiz import Question, load_bank
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+STORE = "coursekit-progress-v1"
+CHAPTER = "01_visit"
+
+
+def singles(chapter: str) -> list[Question]:
+    return [q for q in load_bank(chapter).questions if q.type == "single"]
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser context (empty storage); no console error and no page error."""
+    page, watch = open_page(browser)
+    yield page
+    assert watch.console_errors == [] and watch.page_errors == [], watch
+    page.context.close()
+
+
+def quiz_of(page: Page, base: str, chapter: str) -> Locator:
+    page.goto(f"{base}/chapters/{chapter}.html", wait_until="load")
+    quiz = page.locator(f'.ck-quiz[data-chapter="{chapter}"][data-ck-ready]')
+    quiz.wait_for()
+    return quiz
+
+
+def panel_of(page: Page, base: str) -> Locator:
+    page.goto(f"{base}/index.html", wait_until="load")
+    panel = page.locator(".ck-progress[data-ck-ready]")
+    panel.wait_for()
+    return panel
+
+
+def counts(panel: Locator) -> dict[str, tuple[str, str, str]]:
+    """chapter -> (questions, answered, right) as the panel shows them."""
+    result = {}
+    for row in panel.locator("tr[data-chapter]").all():
+        cells = [row.locator(f".ck-{name}").inner_text() for name in ("total", "answered", "right")]
+        result[row.get_attribute("data-chapter")] = tuple(cells)
+    return result
+
+
+def answer(quiz: Locator, question: Question, text: str) -> Locator:
+    box = quiz.locator(f'.ck-question[data-qid="{question.id}"]')
+    box.get_by_label(text, exact=True).check()
+    box.locator("button.ck-check").click()
+    return box
+
+
+def answer_two(quiz: Locator) -> tuple[Question, Question]:
+    """The first single question right, the second wrong."""
+    right, wrong = singles(CHAPTER)[:2]
+    answer(quiz, right, right.answer)
+    answer(quiz, wrong, next(o.text for o in wrong.options if o.text != wrong.answer))
+    return right, wrong
+
+
+def assert_restored(quiz: Locator, right: Question, wrong: Question) -> None:
+    first = quiz.locator(f'.ck-question[data-qid="{right.id}"]')
+    assert first.get_by_label(right.answer, exact=True).is_checked()
+    assert "✓ Correct." in first.locator(".ck-feedback").inner_text()
+    assert right.explanation in first.locator(".ck-feedback").inner_text()
+    second = quiz.locator(f'.ck-question[data-qid="{wrong.id}"]')
+    assert "✗ Incorrect." in second.locator(".ck-feedback").inner_text()
+    assert second.locator("button.ck-retry").is_visible()
+    total = len(load_bank(CHAPTER).questions)
+    assert quiz.locator(".ck-score").inner_text() == f"Score: 1 / {total}"
+
+
+def test_answers_are_restored_counted_and_cleared(page: Page, book_url: str) -> None:
+    quiz = quiz_of(page, book_url, CHAPTER)
+    right, wrong = answer_two(quiz)
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{STORE}')"))
+    options = [o.text for o in right.options]
+    assert saved[CHAPTER][right.id] == {"answer": options.index(right.answer), "correct": True}
+    assert saved[CHAPTER][wrong.id]["correct"] is False and set(saved) == {CHAPTER}
+
+    page.reload(wait_until="load")
+    quiz = page.locator(f'.ck-quiz[data-chapter="{CHAPTER}"][data-ck-ready]')
+    quiz.wait_for()
+    assert_restored(quiz, right, wrong)
+
+    panel = panel_of(page, book_url)
+    shown = counts(panel)
+    assert list(shown) == list(CHAPTERS)
+    for chapter in CHAPTERS:
+        total = str(len(load_bank(chapter).questions))
+        expected = (total, "2", "1") if chapter == CHAPTER else (total, "0", "0")
+        assert shown[chapter] == expected, chapter
+    assert panel.get_by_role("link", name="Chapter 1").get_attribute("href") == (
+        f"chapters/{CHAPTER}.html"
+    )
+
+    panel.get_by_role("button", name="Clear my progress").click()
+    assert all(c[1:] == ("0", "0") for c in counts(panel).values())
+    assert "cleared" in panel.locator(".ck-progress-status").inner_text()
+    assert page.evaluate(f"localStorage.getItem('{STORE}')") is None
+    quiz = quiz_of(page, book_url, CHAPTER)
+    assert quiz.locator(".ck-feedback p").count() == 0
+    assert quiz.locator(".ck-score").inner_text().startswith("Score: 0 /")
+
+
+def test_try_again_forgets_the_answer(page: Page, book_url: str) -> None:
+    quiz = quiz_of(page, book_url, CHAPTER)
+    right, _ = answer_two(quiz)
+    quiz.locator(f'.ck-question[data-qid="{right.id}"] button.ck-retry').click()
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{STORE}')"))
+    assert right.id not in saved[CHAPTER] and len(saved[CHAPTER]) == 1
+    assert counts(panel_of(page, book_url))[CHAPTER][1:] == ("1", "0")
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "{not json",
+        "[1, 2, 3]",
+        '"a string"',
+        "null",
+        json.dumps({CHAPTER: [1, 2], "02_significance": "x"}),
+        json.dumps({CHAPTER: {"QID": {"answer": 0, "correct": "yes"}, "other": None}}),
+        json.dumps({CHAPTER: {"QID": {"answer": 99, "correct": True}}}),
+        json.dumps({CHAPTER: {"QID": {"answer": {"a": 1}, "correct": False}}}),
+    ],
+    ids=["not-json", "array", "string", "null", "wrong-shapes", "bad-flag", "no-such", "object"],
+)
+def test_foreign_storage_is_ignored(page: Page, book_url: str, stored: str) -> None:
+    qid = singles(CHAPTER)[0].id
+    page.goto(f"{book_url}/index.html", wait_until="load")
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)", [STORE, stored.replace("QID", qid)]
+    )
+    quiz = quiz_of(page, book_url, CHAPTER)
+    assert quiz.locator(".ck-feedback p").count() == 0
+    assert quiz.locator("input:checked").count() == 0
+    assert quiz.locator(".ck-score").inner_text().startswith("Score: 0 /")
+    assert all(c[1:] == ("0", "0") for c in counts(panel_of(page, book_url)).values())
+    quiz = quiz_of(page, book_url, CHAPTER)  # answering still works and is kept
+    right = singles(CHAPTER)[0]
+    answer(quiz, right, right.answer)
+    assert counts(panel_of(page, book_url))[CHAPTER][1:] == ("1", "1")
+
+
+def test_progress_from_disk(page: Page, built_html) -> None:
+    """Opened from disk (file://): answers are kept across pages too."""
+    base = built_html.as_uri()
+    quiz = quiz_of(page, base, CHAPTER)
+    right, wrong = answer_two(quiz)
+    quiz = quiz_of(page, base, CHAPTER)
+    assert_restored(quiz, right, wrong)
+    assert counts(panel_of(page, base))[CHAPTER][1:] == ("2", "1")
