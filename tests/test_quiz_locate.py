@@ -242,6 +242,15 @@ def test_leaflet_is_linked_under_the_asset_base(
     assert "cdn" not in page.lower()
 
 
+def test_page_map_draws_outlines_only(demo: quiz.Bank) -> None:
+    """Clipping can leave points where a border touches the frame: they are dropped (Leaflet
+    would draw them as default markers, loading icons)."""
+    banks = [demo, *quiz.load_banks()]
+    for question in (q for bank in banks for q in bank.questions if q.type == "locate"):
+        features = mapdata.page_data(question.answer)["countries"]["features"]
+        assert features and {f["geometry"]["type"] for f in features} <= {"Polygon", "MultiPolygon"}
+
+
 def test_map_data_is_escaped_in_the_page(place: quiz.Question) -> None:
     """A name with markup reaches the page only as JSON text that cannot close the script."""
     from coursekit.quiz.templates import render

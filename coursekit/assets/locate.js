@@ -112,25 +112,13 @@
       .setLatLng(latlng).setContent(label(text));
   }
 
-  /* Draw the map of question el; check() grades the point given and returns the result. */
-  function setup(el, sol, check) {
-    var box = el.querySelector(".ck-locate");
-    var mapEl = box.querySelector(".ck-locate-map");
-    var pos = box.querySelector(".ck-locate-pos");
-    var data = JSON.parse(box.querySelector("script.ck-locate-data").textContent);
-    var state = { point: null, answered: false };
-    el.ckLocate = state;
-    if (!window.L) {
-      pos.textContent = "The map could not be drawn (Leaflet is missing).";
-      return;
-    }
-    var L = window.L;
+  /* The map with the question's outlines, country names and landmarks (nothing of the answer). */
+  function baseMap(L, mapEl, data) {
     var e = data.extent;  // [west, south, east, north]
     var map = L.map(mapEl, {
       keyboard: false, attributionControl: false, scrollWheelZoom: false, fadeAnimation: false,
       zoomSnap: 0.25, maxBounds: [[e[1] - 10, e[0] - 15], [e[3] + 10, e[2] + 15]]
     });
-    mapEl.ckMap = map;
     map.fitBounds([[e[1], e[0]], [e[3], e[2]]]);
     L.geoJSON(data.countries, { interactive: false, style: data.styles.country }).addTo(map);
     data.labels.forEach(function (spot) {
@@ -140,78 +128,106 @@
       L.circleMarker([spot.lat, spot.lon], data.styles.landmark).addTo(map);
       tag(L, [spot.lat, spot.lon], spot.name, "right").addTo(map);
     });
-    var shown = L.layerGroup().addTo(map);
+    return map;
+  }
+
+  /* The target as a layer: the place with its tolerance circle, or the area. */
+  function targetLayer(L, sol, styles) {
+    if (sol.k === "place") {
+      return L.featureGroup([
+        L.circle(sol.p, L.extend({ radius: sol.t * 1000 }, styles.target)),
+        L.circleMarker(sol.p, styles.targetSpot)
+      ]);
+    }
+    return L.polygon(sol.g.map(function (rings) {
+      return rings.map(function (ring) {
+        return ring.map(function (xy) { return [xy[1], xy[0]]; });
+      });
+    }), styles.target);
+  }
+
+  function describe(pos, latlng) {
+    pos.textContent = "Cross-hair: " + Math.abs(latlng.lat).toFixed(2) + "\u00b0" +
+      (latlng.lat >= 0 ? "N" : "S") + ", " + Math.abs(latlng.lng).toFixed(2) + "\u00b0" +
+      (latlng.lng >= 0 ? "E" : "W") + ". Press Enter to answer here.";
+  }
+
+  /* Arrow keys move a cross-hair (10 px, Shift 2 px); Enter answers where it is. */
+  function keyboard(L, map, mapEl, pos, answer) {
     var cross = L.marker(map.getCenter(), {
       interactive: false, keyboard: false,
       icon: L.divIcon({ className: "ck-crosshair", iconSize: [30, 30] })
     });
-
-    function describe(latlng) {
-      pos.textContent = "Cross-hair: " + Math.abs(latlng.lat).toFixed(2) + "\u00b0" +
-        (latlng.lat >= 0 ? "N" : "S") + ", " + Math.abs(latlng.lng).toFixed(2) + "\u00b0" +
-        (latlng.lng >= 0 ? "E" : "W") + ". Press Enter to answer here.";
-    }
-
-    function showTarget(point) {
-      var layer = sol.k === "place" ?
-        L.featureGroup([
-          L.circle(sol.p, L.extend({ radius: sol.t * 1000 }, data.styles.target)),
-          L.circleMarker(sol.p, data.styles.targetSpot)
-        ]) :
-        L.polygon(sol.g.map(function (rings) {
-          return rings.map(function (ring) {
-            return ring.map(function (xy) { return [xy[1], xy[0]]; });
-          });
-        }), data.styles.target);
-      shown.addLayer(layer);
-      shown.addLayer(tag(L, layer.getBounds().getCenter(), data.targetLabel + sol.n, "top"));
-      var bounds = layer.getBounds().extend([point.lat, point.lon]);
-      if (!map.getBounds().contains(bounds)) { map.fitBounds(bounds.pad(0.2)); }
-    }
-
-    function answer(latlng) {
-      if (state.answered) { return; }
-      latlng = latlng.wrap();
-      state.point = { lat: latlng.lat, lon: latlng.lng };
-      shown.clearLayers();
-      shown.addLayer(L.circleMarker(latlng, data.styles.yours));
-      shown.addLayer(tag(L, latlng, data.yourLabel, "bottom"));
-      var result = check();
-      if (result && result.valid) {
-        state.answered = true;
-        showTarget(state.point);
-      }
-    }
-
-    state.restore = function (point) {  // a saved answer: drawn, then graded by quiz.js
-      state.point = point;
-      state.answered = true;
-      shown.clearLayers();
-      shown.addLayer(L.circleMarker([point.lat, point.lon], data.styles.yours));
-      shown.addLayer(tag(L, [point.lat, point.lon], data.yourLabel, "bottom"));
-      showTarget(point);
-    };
-    map.on("click", function (event) { answer(event.latlng); });
-    mapEl.addEventListener("focus", function () {
+    function show() {
       if (!map.hasLayer(cross)) { cross.setLatLng(map.getCenter()).addTo(map); }
-      describe(cross.getLatLng());
-    });
+      describe(pos, cross.getLatLng());
+    }
+    mapEl.addEventListener("focus", show);
     mapEl.addEventListener("keydown", function (event) {
       var step = event.shiftKey ? 2 : 10;
       var moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
       if (moves[event.key]) {
         event.preventDefault();
-        if (!map.hasLayer(cross)) { cross.setLatLng(map.getCenter()).addTo(map); }
+        show();
         var pt = map.latLngToContainerPoint(cross.getLatLng()).add(moves[event.key]);
         var size = map.getSize();
         pt = L.point(Math.max(0, Math.min(size.x, pt.x)), Math.max(0, Math.min(size.y, pt.y)));
         cross.setLatLng(map.containerPointToLatLng(pt));
-        describe(cross.getLatLng());
+        describe(pos, cross.getLatLng());
       } else if (event.key === "Enter") {
         event.preventDefault();
-        answer(map.hasLayer(cross) ? cross.getLatLng() : map.getCenter());
+        show();
+        answer(cross.getLatLng());
       }
     });
+  }
+
+  /* Draw the map of question el; check() grades the point given and returns the result. */
+  function setup(el, sol, check) {
+    var box = el.querySelector(".ck-locate");
+    var pos = box.querySelector(".ck-locate-pos");
+    var data = JSON.parse(box.querySelector("script.ck-locate-data").textContent);
+    var state = el.ckLocate = { point: null, answered: false };
+    var L = window.L;
+    if (!L) {
+      pos.textContent = "The map could not be drawn (Leaflet is missing).";
+      return;
+    }
+    var mapEl = box.querySelector(".ck-locate-map");
+    var map = mapEl.ckMap = baseMap(L, mapEl, data);
+    var shown = L.layerGroup().addTo(map);
+
+    function mark(point) {  // "your point"
+      shown.clearLayers();
+      shown.addLayer(L.circleMarker([point.lat, point.lon], data.styles.yours));
+      shown.addLayer(tag(L, [point.lat, point.lon], data.yourLabel, "bottom"));
+    }
+    function reveal(point) {  // the target, named, in view with the point
+      var layer = targetLayer(L, sol, data.styles);
+      shown.addLayer(layer);
+      shown.addLayer(tag(L, layer.getBounds().getCenter(), data.targetLabel + sol.n, "top"));
+      var bounds = layer.getBounds().extend([point.lat, point.lon]);
+      if (!map.getBounds().contains(bounds)) { map.fitBounds(bounds.pad(0.2)); }
+    }
+    function answer(latlng) {
+      if (state.answered) { return; }
+      latlng = latlng.wrap();
+      state.point = { lat: latlng.lat, lon: latlng.lng };
+      mark(state.point);
+      var result = check();
+      if (result && result.valid) {
+        state.answered = true;
+        reveal(state.point);
+      }
+    }
+    state.restore = function (point) {  // a saved answer: drawn here, graded by quiz.js
+      state.point = point;
+      state.answered = true;
+      mark(point);
+      reveal(point);
+    };
+    map.on("click", function (event) { answer(event.latlng); });
+    keyboard(L, map, mapEl, pos, answer);
     el.querySelector("button.ck-retry").addEventListener("click", function () {
       state.point = null;
       state.answered = false;

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from shapely.geometry import box, mapping, shape
-from shapely.ops import polylabel
+from shapely.geometry import Polygon, box, mapping, shape
+from shapely.ops import polylabel, unary_union
 
 from coursekit.quiz.types.locate.target import Locate, derived
 
@@ -47,8 +47,14 @@ def _country_shapes() -> tuple[tuple[str, Any], ...]:
 def countries(extent: tuple[float, float, float, float]) -> list[tuple[str, Any]]:
     """``(name, shapely geometry)`` of each country outline, clipped to around ``extent``."""
     window = box(*frame(extent))
-    clipped = [(name, geom.intersection(window)) for name, geom in _country_shapes()]
+    clipped = [(name, _polygonal(geom.intersection(window))) for name, geom in _country_shapes()]
     return [(name, geom) for name, geom in clipped if not geom.is_empty]
+
+
+def _polygonal(geom: Any) -> Any:
+    """Only the polygons of a clipped outline (a border touching the window leaves points)."""
+    parts = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type.endswith("Polygon")]
+    return unary_union(parts) if parts else Polygon()
 
 
 def labels(extent: tuple[float, float, float, float]) -> list[tuple[str, float, float]]:
@@ -69,11 +75,11 @@ def labels(extent: tuple[float, float, float, float]) -> list[tuple[str, float, 
 def page_data(spec: Locate) -> dict[str, Any]:
     """The map of a question for ``locate.js``: nothing in it gives the answer away."""
 
-    def rounded(geom: Any) -> Any:
+    def simplified(geom: Any) -> Any:
         return mapping(geom.simplify(0.01).buffer(0) if geom.area > 1 else geom)
 
     features = [
-        {"type": "Feature", "properties": {}, "geometry": rounded(geom)}
+        {"type": "Feature", "properties": {}, "geometry": simplified(geom)}
         for _, geom in countries(spec.extent)
     ]
     return {

@@ -7,6 +7,7 @@ tiles are loaded (countries are drawn from ``data/countries.geojson``). A click 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -44,6 +45,18 @@ def _escape(text: str) -> str:
     return str(escape(text))
 
 
+def fit_zoom(extent: tuple[float, ...], width: int = 640, height: int = 380) -> float:
+    """The largest zoom (in quarter steps) at which the extent fits a map of that size."""
+    west, south, east, north = extent
+
+    def mercator(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    across = math.log2(width * 360 / (256 * (east - west)))
+    down = math.log2(height * 2 * math.pi / (256 * (mercator(north) - mercator(south))))
+    return math.floor(4 * min(across, down)) / 4
+
+
 class LocateMap(widgets.VBox):
     """The map of one locate question, and the point given (``point``)."""
 
@@ -63,13 +76,12 @@ class LocateMap(widgets.VBox):
         self.map = ll.Map(
             layers=(sea, ll.GeoJSON(data=outlines, style=STYLES["country"])),
             center=((south + north) / 2, (west + east) / 2),
-            zoom=5,
+            zoom=fit_zoom(spec.extent),
             zoom_snap=0.25,
             scroll_wheel_zoom=False,
             attribution_control=False,
             layout=widgets.Layout(height="380px", width="100%"),
         )
-        self.map.fit_bounds([[south, west], [north, east]])
         for name, lat, lon in country_labels(spec.extent):
             self.map.add(_label(name.upper(), lat, lon, "color:#555;font-size:11px"))
         for spot in spec.landmarks:
