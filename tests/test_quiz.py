@@ -511,3 +511,19 @@ def test_answer_key_names_chapters_by_number() -> None:
     md = quiz.answer_key()._repr_mimebundle_()["text/markdown"]
     headings = re.findall(r"^\*\*(Chapter \d)\. ", md, flags=re.M)
     assert headings == ["Chapter 1", "Chapter 2", "Chapter 3", "Chapter 4", "Chapter 5"]
+
+
+def test_progress_panel_counts_come_from_the_banks() -> None:
+    from coursekit.course import CHAPTERS
+    from coursekit.quiz.progress import panel_html, panel_rows
+
+    rows = panel_rows()
+    assert [row["chapter"] for row in rows] == list(CHAPTERS)
+    for row in rows:
+        assert row["questions"] == [q.id for q in quiz.load_bank(row["chapter"]).questions]
+        assert row["href"] == f"chapters/{row['chapter']}.html"
+    page = panel_html(rows)
+    for row in rows:
+        assert f'data-questions="{" ".join(row["questions"])}"' in page
+        assert f'<td class="ck-total">{len(row["questions"])}</td>' in page
+    assert page.count("<script>") == 1 and "ckProgress" in page and "ckQuiz =" not in page

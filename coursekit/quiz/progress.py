@@ -8,6 +8,7 @@ Loaded as a Sphinx extension (``_config.yml``); used in ``index.md``.
 
 from __future__ import annotations
 
+import posixpath
 from typing import Any
 
 from docutils import nodes
@@ -44,14 +45,16 @@ class ProgressDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        builder = self.env.app.builder
+        here = posixpath.dirname(self.env.docname)
+        suffix = self.config.html_link_suffix or self.config.html_file_suffix or ".html"
 
         def link(chapter: str) -> str:
-            return builder.get_relative_uri(self.env.docname, f"chapters/{chapter}")
+            return posixpath.relpath(f"chapters/{chapter}", here or ".") + suffix
 
         rows = panel_rows(link)
         for row in rows:
             self.env.note_dependency(str(data.data_dir() / "quizzes" / f"{row['chapter']}.yml"))
+        # Raw HTML: the web book shows it, the PDF (LaTeX) leaves it out.
         return [nodes.raw("", panel_html(rows), format="html")]
 
 
