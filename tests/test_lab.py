@@ -4,7 +4,8 @@ the map draws.
 Starts JupyterLab the way `make lab` does (the same virtualenv, so the same JupyterLab
 settings and extensions: jupyterlab-myst, the news pop-up switched off), opens chapters in
 Chromium, checks the Markdown cells render as MyST, runs every cell of chapter 1, then answers
-the first quiz question through the ipywidgets UI.
+the first quiz question through the ipywidgets UI, and the locate question by a click on its
+ipyleaflet map (its own Leaflet, from the jupyter-leaflet extension), graded in Python.
 """
 
 from __future__ import annotations
@@ -32,7 +33,10 @@ from jupyter import (
     run_all_cells,
     wait_for,
 )
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
+
+from coursekit import load
+from coursekit.quiz.types.locate.geometry import distance_km
 
 pytestmark = pytest.mark.browser
 CHAPTER = "01_visit"
@@ -123,6 +127,29 @@ def test_notebook_in_jupyterlab_offline(browser: Browser, lab: tuple[str, str]) 
     page.goto(notebook_url(lab, CHAPTER))
     run_all_cells(page)
     map_draws_and_quiz_grades(page, CHAPTER)
+    answer_locate_question(page, load(f"quizzes/{CHAPTER}.yml"))
     assert watch.blocked == [], f"requests to outside hosts: {watch.blocked}"
     assert watch.page_errors == []
     page.context.close()
+
+
+def answer_locate_question(page: Page, bank) -> None:
+    """Click the middle of the locate question's map; the kernel grades the click."""
+    question = next(q for q in bank.questions if q.type == "locate")
+    box = page.locator(".jp-OutputArea-output .widget-vbox", has_text=question.prompt).last
+    box.scroll_into_view_if_needed()
+    the_map = box.locator(".leaflet-container")
+    the_map.wait_for()
+    assert the_map.locator("path.leaflet-interactive").count() > 5  # the country outlines
+    the_map.click()  # the middle of the map: the middle of the question's extent
+    feedback = box.locator(".widget-html", has_text="km from")
+    expect(feedback).to_be_visible()
+    text = feedback.inner_text()
+    km = int(re.search(r"Your point is (\d+) km from", text).group(1))
+    west, south, east, north = question.answer.extent
+    spot = question.answer.target.spot
+    expected = distance_km((south + north) / 2, (west + east) / 2, spot.lat, spot.lon)
+    assert abs(km - expected) < 10, (km, expected)
+    verdict = "✓ Correct" if km <= question.answer.target.tolerance_km else "✗ Incorrect"
+    expect(box).to_contain_text(verdict)
+    expect(box.locator(".leaflet-marker-icon", has_text="The answer:")).to_have_count(1)

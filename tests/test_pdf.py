@@ -141,3 +141,29 @@ def test_page_furniture_is_dropped_from_a_paragraph() -> None:
     assert "the last route by which gas reached" in text
     assert "Book Title" not in text and "Answer key" not in text and " 81 " not in text
     assert "Text 10" in text  # the text itself is kept
+
+
+def test_locate_questions_print_a_lettered_map_and_the_key(
+    built_pdf: Path, pdf_letters: str
+) -> None:
+    """Each chapter's locate question: its lettered map as a picture, "Which letter ...?",
+    and the letter in the answer key."""
+    import io
+
+    from PIL import Image
+
+    from coursekit.quiz import load_banks
+    from coursekit.quiz.types import get_type
+    from coursekit.quiz.types.locate import printed
+
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(built_pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    sizes = [(int(i.split()[3]), int(i.split()[4])) for i in listing if i.split()[2] == "image"]
+    for bank in load_banks():
+        for q in (q for q in bank.questions if q.type == "locate"):
+            picture = Image.open(io.BytesIO(printed.png(q.answer)))
+            assert picture.size in sizes, f"{q.id}: no {picture.size} picture in the PDF"
+            assert squash(printed.question(q.answer)) in pdf_letters, q.id
+            key = squash(f"Answer: {get_type('locate').answer_text(q)}. {q.explanation}")
+            assert key in pdf_letters, f"{q.id}: the key does not give the letter"

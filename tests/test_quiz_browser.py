@@ -7,11 +7,14 @@ from collections.abc import Iterator
 import pytest
 from browser import open_page, serve
 from playwright.sync_api import Browser, Page
-from quiz_page import write_demo_page
+from quiz_page import FIXTURES, write_demo_page
+
+from coursekit import data
 
 pytestmark = pytest.mark.browser
 
 DEMO = '.ck-quiz[data-chapter="demo"]'
+TOTAL = len(data.load(FIXTURES / "demo.yml", kind="quiz").questions)
 XSS = '.ck-quiz[data-chapter="xss"]'
 
 
@@ -44,7 +47,7 @@ def question(page, quiz: str, qid: str):
 def test_mouse_wrong_then_right(page) -> None:
     q = question(page, DEMO, "demo-single")
     score = page.locator(f"{DEMO} .ck-score")
-    assert score.inner_text() == "Score: 0 / 5"
+    assert score.inner_text() == f"Score: 0 / {TOTAL}"
     q.get_by_label("In the Kremlin").check()
     q.locator("button.ck-check").click()
     feedback = q.locator(".ck-feedback")
@@ -53,15 +56,15 @@ def test_mouse_wrong_then_right(page) -> None:
     assert "✗ Incorrect." in text
     assert "AFP reported informal talks and a dinner at the Zagulba residence" in text
     assert "not in Moscow" in text
-    assert score.inner_text() == "Score: 0 / 5"
+    assert score.inner_text() == f"Score: 0 / {TOTAL}"
     q.get_by_label("At the Zagulba residence on the Caspian coast").check()
     q.locator("button.ck-check").click()
     assert "✓ Correct." in feedback.inner_text()
-    assert score.inner_text() == "Score: 1 / 5"
+    assert score.inner_text() == f"Score: 1 / {TOTAL}"
     retry = q.locator("button.ck-retry")
     assert retry.is_visible()
     retry.click()
-    assert feedback.inner_text().strip() == "" and score.inner_text() == "Score: 0 / 5"
+    assert feedback.inner_text().strip() == "" and score.inner_text() == f"Score: 0 / {TOTAL}"
     assert not q.get_by_label("At the Zagulba residence on the Caspian coast").is_checked()
 
 
@@ -87,7 +90,7 @@ def test_every_type_with_the_mouse(page) -> None:
     for qid in ("demo-multiple", "demo-truefalse", "demo-numeric", "demo-ordering"):
         question(page, DEMO, qid).locator("button.ck-check").click()
         assert "✓ Correct." in question(page, DEMO, qid).locator(".ck-feedback").inner_text()
-    assert page.locator(f"{DEMO} .ck-score").inner_text() == "Score: 4 / 5"
+    assert page.locator(f"{DEMO} .ck-score").inner_text() == f"Score: 4 / {TOTAL}"
 
 
 def test_keyboard_only(page) -> None:
@@ -105,13 +108,13 @@ def test_keyboard_only(page) -> None:
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
     assert "✓ Correct." in feedback.inner_text()
-    assert page.locator(f"{DEMO} .ck-score").inner_text() == "Score: 1 / 5"
+    assert page.locator(f"{DEMO} .ck-score").inner_text() == f"Score: 1 / {TOTAL}"
     page.keyboard.press("Tab")  # Try again, now shown
     assert page.evaluate("document.activeElement.className") == "ck-retry"
     page.keyboard.press("Enter")
     assert feedback.inner_text().strip() == ""
     assert page.evaluate("document.activeElement.type") == "radio"  # focus back on the inputs
-    assert page.locator(f"{DEMO} .ck-score").inner_text() == "Score: 0 / 5"
+    assert page.locator(f"{DEMO} .ck-score").inner_text() == f"Score: 0 / {TOTAL}"
 
     numeric = question(page, DEMO, "demo-numeric")
     numeric.locator("input.ck-number").focus()
@@ -160,7 +163,7 @@ def test_wrong_kind_of_input_gives_messages(page) -> None:
     numeric.locator("input.ck-number").fill("4,0")
     numeric.locator("button.ck-check").click()
     assert "is not a number" in numeric.locator(".ck-feedback").inner_text()
-    assert page.locator(f"{DEMO} .ck-score").inner_text() == "Score: 0 / 5"
+    assert page.locator(f"{DEMO} .ck-score").inner_text() == f"Score: 0 / {TOTAL}"
 
 
 def test_hostile_text_stays_text(page) -> None:
@@ -187,7 +190,7 @@ def test_two_quizzes_do_not_interfere(page) -> None:
     q.locator("button.ck-check").click()
     assert q.locator(".ck-feedback").inner_text().count("Correct") == 1
     assert page.locator(f"{XSS} .ck-score").inner_text() == "Score: 1 / 2"
-    assert page.locator(f"{DEMO} .ck-score").inner_text() == "Score: 0 / 5"
+    assert page.locator(f"{DEMO} .ck-score").inner_text() == f"Score: 0 / {TOTAL}"
     assert question(page, DEMO, "demo-numeric").locator(".ck-feedback").inner_text() == ""
     d = question(page, DEMO, "demo-truefalse")
     d.get_by_label("False").check()

@@ -18,12 +18,19 @@ from quiz_page import FIXTURES, write_demo_page
 
 from coursekit import data, quiz
 from coursekit.quiz.rules import rule_set
+from coursekit.quiz.types.locate.geometry import sphere
 
 pytestmark = pytest.mark.browser
 
 BANKS = {name: data.load(FIXTURES / f"{name}.yml", kind="quiz") for name in ("demo", "xss")}
 #: ordering: the demo items as shown are "Wreath", "arrives", "previous visit"
 RIGHT_ORDER = ["3", "2", "1"]
+#: locate: Lachin (25 km tolerance); a point exactly 25 km east of it; the NKAO's first corner
+_LACHIN = (39.6374, 46.5498)
+_EAST_25 = sphere().fwd(_LACHIN[1], _LACHIN[0], 90, 25_000)
+LACHIN_EDGE = {"lat": _EAST_25[1], "lon": _EAST_25[0]}
+_CORNER = next(q for q in BANKS["demo"].questions if q.id == "demo-locate-area").answer
+NKAO_CORNER = dict(zip(("lon", "lat"), _CORNER.target.geometry.exterior.coords[0], strict=True))
 
 #: (chapter, question id, the answer as entered in the form)
 TABLE: list[tuple[str, str, Any]] = [
@@ -68,6 +75,17 @@ TABLE: list[tuple[str, str, Any]] = [
     ("demo", "demo-ordering", ["", "", ""]),
     ("xss", "xss-prompt", 0),
     ("xss", "xss-prompt", 2),
+    ("demo", "demo-locate", {"lat": 39.65, "lon": 46.56}),
+    ("demo", "demo-locate", LACHIN_EDGE),
+    ("demo", "demo-locate", {"lat": 40.6816, "lon": 46.3613}),
+    ("demo", "demo-locate", {"lat": 39.9, "lon": 46.55}),
+    ("demo", "demo-locate", None),
+    ("demo", "demo-locate", {"lat": 95, "lon": 46.5}),
+    ("demo", "demo-locate-area", {"lat": 39.8177, "lon": 46.7528}),
+    ("demo", "demo-locate-area", NKAO_CORNER),
+    ("demo", "demo-locate-area", {"lat": 40.6816, "lon": 46.3613}),
+    ("demo", "demo-locate-area", {"lat": 39.2089, "lon": 45.4122}),
+    ("demo", "demo-locate-area", None),
 ]
 
 
@@ -128,6 +146,9 @@ def enter(question: Locator, qtype: str, entered: Any) -> None:
     elif qtype == "ordering":
         for index, position in enumerate(entered):
             question.locator("select.ck-pos").nth(index).select_option(position)
+    elif qtype == "locate" and entered is not None:
+        # The point exactly (a click lands on whole pixels): put as a saved answer is put back.
+        question.evaluate("(e, p) => window.ckQuizTypes.locate.write(e, p)", entered)
 
 
 def browser_result(page: Page, chapter: str, qid: str, entered: Any) -> dict[str, Any]:

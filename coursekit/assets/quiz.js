@@ -3,7 +3,9 @@
  * The grading rules and every message come from the quiz's data-ck-rules attribute: the
  * same file (coursekit/quiz/messages.json) that the Python grader reads. Each question type
  * is an entry of TYPES: read (the answer from the form), write (put a saved answer back)
- * and grade. Another script may add a type as window.ckQuizTypes[name] before this one.
+ * and grade(answer, sol, rules, el, messages); optionally setup(el, sol, check), called
+ * once, where check() grades and returns the result. Another script may add a type as
+ * window.ckQuizTypes[name] before this one (throwing new window.ckQuiz.Invalid(name, values)).
  *
  * Each checked answer is saved in this browser through window.ckProgress (progress.js,
  * included first) and put back, with its feedback, when the page is opened again.
@@ -154,7 +156,7 @@
     var messages = rules.messages;
     try {
       if (!type || !sol) { throw new Invalid("broken"); }
-      var result = type.grade(type.read(el), sol, rules.rules, el);
+      var result = type.grade(type.read(el), sol, rules.rules, el, messages);
       return {
         valid: true, correct: result.correct, feedback: result.feedback, explanation: sol.e,
         message: result.correct ? messages.correct : messages.incorrect
@@ -200,6 +202,7 @@
     var retry = el.querySelector("button.ck-retry");
     var box = el.querySelector(".ck-feedback");
     var state = { correct: false };
+    var type = TYPES[el.getAttribute("data-qtype")];
     function check() {
       var result = grade(el, sol, rules);
       show(box, result);
@@ -211,7 +214,9 @@
         });
       }
       onScore();
+      return result;
     }
+    if (type && type.setup) { type.setup(el, sol, check); }
     el.querySelector("button.ck-check").addEventListener("click", check);
     var number = el.querySelector("input.ck-number");
     if (number) {
@@ -226,11 +231,10 @@
       retry.hidden = true;
       progress.put(chapter, qid, null);
       onScore();
-      var first = el.querySelector("input, select");
+      var first = el.querySelector("input, select, [tabindex='0']");
       if (first) { first.focus(); }
     });
     var saved = progress.entry(chapter, qid);
-    var type = TYPES[el.getAttribute("data-qtype")];
     if (saved && type) {
       try {
         type.write(el, saved.answer);
@@ -269,7 +273,7 @@
   }
 
   window.ckQuiz = {
-    version: VERSION, init: init, initAll: initAll, grade: grade, types: TYPES
+    version: VERSION, init: init, initAll: initAll, grade: grade, types: TYPES, Invalid: Invalid
   };
   initAll();
   if (document.readyState === "loading") {

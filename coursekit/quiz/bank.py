@@ -38,7 +38,7 @@ def _options(raw: list | None) -> tuple[Option, ...]:
 
 def _question(raw: dict[str, Any], objective_ids: list[str]) -> Question:
     """One question (already shaped by the schema); raises :class:`RuleError`."""
-    common = {name: raw[name].strip() if name != "answer" else raw[name] for name in _COMMON}
+    common = {name: raw[name].strip() if name != "answer" else raw.get(name) for name in _COMMON}
     if common["objective"] not in objective_ids:
         raise RuleError(
             "objective",

@@ -65,6 +65,7 @@ def quiz_html(bank: Bank) -> str:
         rules={"messages": rule_set()["messages"], "rules": rule_set()["rules"]},
         kinds=REGISTRY,
         css=asset("quiz.css"),
+        heads=[kind.page_head() for kind in kinds],
         scripts=[asset("progress.js")]
         + [asset(kind.script) for kind in kinds if kind.script]
         + [asset("quiz.js")],

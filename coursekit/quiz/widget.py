@@ -34,6 +34,7 @@ class QuestionWidget(widgets.VBox):
         self.retry_button.layout.display = "none"
         self.feedback = widgets.HTML("")
         self.check_button.on_click(lambda _button: self.check())
+        self.kind.widget_bind(question, self.inputs, self.check)
         self.retry_button.on_click(lambda _button: self.retry())
         buttons = widgets.HBox([self.check_button, self.retry_button])
         super().__init__(

@@ -5,7 +5,14 @@ CONTRIBUTING.md for the other files it touches.
 """
 
 # Importing a type's module registers it.
-from coursekit.quiz.types import multiple, numeric, ordering, single, truefalse  # noqa: F401
+from coursekit.quiz.types import (  # noqa: F401
+    locate,
+    multiple,
+    numeric,
+    ordering,
+    single,
+    truefalse,
+)
 from coursekit.quiz.types.base import REGISTRY, QuestionType, get_type, register
 
 #: The type names, in the order the documentation lists them.

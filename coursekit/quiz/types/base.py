@@ -7,7 +7,7 @@ The renderings (``web``, ``printed``, ``widget``) ask the type and never branch 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from coursekit.quiz.model import Question
@@ -50,6 +50,10 @@ class QuestionType:
         """What ``quiz.js`` needs to grade (shipped encoded): at least ``{"a": ...}``."""
         raise NotImplementedError
 
+    def page_head(self) -> str:
+        """Markup the page needs once before the type's ``script`` (a library, styles)."""
+        return ""
+
     # -- print -------------------------------------------------------------------------
     def answer_text(self, question: Question) -> str:
         """The correct answer in words, for the answer key."""
@@ -71,6 +75,9 @@ class QuestionType:
     def widget_select(self, question: Question, inputs: list[Any], value: Any) -> None:
         """Enter ``value`` (as :meth:`check` takes it; None clears); raise ``AnswerError``."""
         raise NotImplementedError
+
+    def widget_bind(self, question: Question, inputs: list[Any], check: Callable) -> None:
+        """Let the inputs call ``check()`` themselves (a map click answers at once)."""
 
 
 def register(cls: type[QuestionType]) -> type[QuestionType]:

@@ -1,0 +1,25 @@
+"""What the web page needs once for locate questions: Leaflet (never from a CDN) and styles.
+
+Leaflet comes as the chapter maps get it (:mod:`coursekit.maps.assets`): linked under
+``$COURSEKIT_ASSET_BASE`` when it is set, else inlined from ``node_modules``.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from coursekit.maps import assets
+from coursekit.quiz.templates import asset, render
+
+
+def head() -> Markup:
+    """Leaflet's style sheet and script, and ``locate.css``."""
+    linked = bool(assets.asset_base())
+    files = assets.links() if linked else assets.inline()
+    leaflet = [
+        (kind, content if linked else Markup(content))
+        for (kind, path), (_, content) in zip(assets.FILES, files, strict=True)
+        if path.startswith("leaflet/")
+    ]
+    html = render("locate_head.html.j2", linked=linked, files=leaflet, css=asset("locate.css"))
+    return Markup(html)
