@@ -72,7 +72,7 @@ site: pdf node  ## The web book with the PDF inside (_build/html), ready to copy
 	$(call html_build,COURSEKIT_PDF=_build/latex/course.pdf)
 	@echo "The site is _build/html (open index.html, or copy the folder to a web host)"
 
-pdf: $(STAMP) apt-pdf  ## Build the PDF with XeLaTeX
+pdf: $(STAMP) node apt-pdf  ## Build the PDF with XeLaTeX
 	$(fresh_cache)
 	$(BUILD_ENV) $(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS) 2>&1 | tee _build/pdf-build.log
 	@echo "The PDF is at $(CURDIR)/_build/latex/course.pdf"

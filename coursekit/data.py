@@ -1,17 +1,24 @@
 """Read the course's data files through one function, :func:`load`.
 
 Every file in ``data/`` is read here. The parser is chosen by the file's suffix; the
-checks by its *kind*, which a module registers with :func:`validator`. A malformed file
-raises :class:`DataError`, whose message names the file, the item and the field.
+checks by its *kind*, which a module registers with :func:`validator` (the formats are
+JSON Schemas in ``coursekit/schemas/``). A malformed file raises :class:`DataError`, whose
+message names the file, the item and the field.
+
+Each file is parsed and checked once per process: :func:`load` keeps the result, keyed by
+the file's resolved path and its modification time and size (:func:`clear_cache` forgets
+it). The result is shared: treat it as read-only.
 """
 
 from __future__ import annotations
 
 import csv
 import fnmatch
+import functools
 import importlib
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,8 +28,18 @@ import yaml
 #: Modules that register validators; imported on first use of :func:`load`.
 _VALIDATOR_MODULES = ("coursekit.quiz", "coursekit.geodata", "coursekit.timeline")
 
+#: Modules that need no widgets, by the kinds they check: loading one of these kinds (or a
+#: file of ``data/`` named after it, e.g. ``places.geojson``) imports only its module.
+_LIGHT_MODULES = {
+    "coursekit.geodata": ("places", "routes", "areas", "countries"),
+    "coursekit.timeline": ("timeline",),
+}
+
 #: kind -> (file-name pattern relative to ``data/``, check function)
 _VALIDATORS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {}
+#: (resolved path, kind) -> ((mtime_ns, size), checked value)
+_CACHE: dict[tuple[str, str | None], tuple[tuple[int, int], Any]] = {}
+_BIB_KEY = re.compile(r"^\s*@\w+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 
 
 class DataError(ValueError):
@@ -63,9 +80,32 @@ def validator(kind: str, pattern: str) -> Callable:
     return register
 
 
-def _ensure_validators() -> None:
+def _ensure_validators(kind: str) -> None:
+    """Import the module that checks ``kind`` (a light one if it can), else all of them."""
+    for module, kinds in _LIGHT_MODULES.items():
+        if kind in kinds:
+            importlib.import_module(module)
+            return
     for module in _VALIDATOR_MODULES:
         importlib.import_module(module)
+
+
+def clear_cache() -> None:
+    """Forget every file read so far (for tests that change files in place)."""
+    _CACHE.clear()
+    _bib_keys.cache_clear()
+
+
+def bib_keys(path: Path | None = None) -> set[str]:
+    """The entry keys of ``references.bib`` (beside ``data/`` by default), read once."""
+    path = (path or data_dir().parent / "references.bib").resolve()
+    stat = path.stat()
+    return set(_bib_keys(path, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.cache
+def _bib_keys(path: Path, mtime: int, size: int) -> frozenset[str]:
+    return frozenset(_BIB_KEY.findall(path.read_text(encoding="utf-8")))
 
 
 def _parse(path: Path, label: str) -> Any:
@@ -99,26 +139,40 @@ def _parse(path: Path, label: str) -> Any:
 
 
 def load(name: str | Path, kind: str | None = None) -> Any:
-    """Read and check a data file.
+    """Read and check a data file (once; later calls return the same value).
 
     ``name`` is a path relative to ``data/`` (``"quizzes/01_visit.yml"``) or any other
     path (a test fixture). The check is the one registered for ``kind``, or else for
     the first pattern that the relative name matches; files with no check are returned
     as parsed. Raises :class:`DataError` naming the file, the item and the field.
     """
-    _ensure_validators()
     base = data_dir()
     path = Path(name)
     if not path.is_absolute() and not path.exists():
         path = base / path
+    path = path.resolve()
     try:
-        label = path.resolve().relative_to(base.resolve().parent).as_posix()
+        label = path.relative_to(base.resolve().parent).as_posix()
     except ValueError:
         label = str(path)
     try:
-        relative = path.resolve().relative_to(base.resolve()).as_posix()
+        stat = path.stat()
+    except FileNotFoundError:
+        raise DataError(label, "file not found") from None
+    key, stamp = (str(path), kind), (stat.st_mtime_ns, stat.st_size)
+    if key in _CACHE and _CACHE[key][0] == stamp:
+        return _CACHE[key][1]
+    value = _check(path, label, kind, base)
+    _CACHE[key] = (stamp, value)
+    return value
+
+
+def _check(path: Path, label: str, kind: str | None, base: Path) -> Any:
+    try:
+        relative = path.relative_to(base.resolve()).as_posix()
     except ValueError:
         relative = path.name
+    _ensure_validators(kind or Path(relative).name.split(".")[0])
     raw = _parse(path, label)
     if kind is not None:
         if kind not in _VALIDATORS:

@@ -33,7 +33,7 @@ from docutils import nodes
 from sphinx.errors import ExtensionError
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from coursekit.vendor import copy_vendor_assets
+from coursekit.vendor import copy_vendor_assets, vendor_files
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: Where the course PDF lands inside the web book.
@@ -151,9 +151,11 @@ def _copy_pdf(app: Any, exception: Exception | None) -> None:
         shutil.copyfile(pdf, target)
 
 
-def _check_pdf(app: Any) -> None:
+def _check_inputs(app: Any) -> None:
+    """Fail at the start, not after every page is written."""
     if app.builder.format == "html":
-        _course_pdf(app)  # fail at the start, not after every page is written
+        _course_pdf(app)
+        vendor_files()
 
 
 # --------------------------------------------------------------------------- accessibility
@@ -220,7 +222,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_post_transform(FoldCodeCells)
     app.add_node(nodes.citation, override=True, html=(_visit_citation, _depart_citation))
     app.connect("config-inited", _templates)
-    app.connect("builder-inited", _check_pdf)
+    app.connect("builder-inited", _check_inputs)
     app.connect("html-page-context", _tidy_assets, priority=900)
     app.connect("html-page-context", _pdf_button, priority=600)
     app.connect("doctree-resolved", _start_appendix)

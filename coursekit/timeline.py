@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
-from coursekit import data
+from coursekit import data, schemas
 from coursekit.course import CHAPTERS
 from coursekit.data import DataError
 from coursekit.text import md_escape
@@ -22,12 +22,9 @@ from coursekit.text import md_escape
 COLUMNS = ("id", "date", "event", "place", "lat", "lon", "source", "chapter")
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_BIB_KEY = re.compile(r"^\s*@\w+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
-#: Characters that have a meaning in (MyST) Markdown and are escaped with a backslash.
 
 
 @dataclass(frozen=True)
@@ -56,10 +53,8 @@ class Event:
         return str(year)
 
 
-def bib_keys(path: Path | None = None) -> set[str]:
-    """The entry keys of ``references.bib`` (at the repository root by default)."""
-    path = path or data.data_dir().parent / "references.bib"
-    return set(_BIB_KEY.findall(path.read_text(encoding="utf-8")))
+#: The entry keys of ``references.bib`` (read once per process).
+bib_keys = data.bib_keys
 
 
 def parse_date(text: str, file: str = "<date>", item: str | None = None) -> tuple[int, int, int]:
@@ -80,66 +75,65 @@ def parse_date(text: str, file: str = "<date>", item: str | None = None) -> tupl
 
 
 def _coordinate(row: dict, field: str, limit: float, file: str, item: str) -> float | None:
-    text = (row.get(field) or "").strip()
-    if not text:
-        return None
-    try:
-        value = float(text)
-    except ValueError:
-        raise DataError(file, f"{text!r} is not a number", item=item, field=field) from None
-    if not -limit <= value <= limit:
+    text = row[field].strip()
+    value = float(text) if text else None  # the schema allows only numbers or nothing
+    if value is not None and not -limit <= value <= limit:
         raise DataError(file, f"{value} is outside -{limit}..{limit}", item=item, field=field)
     return value
+
+
+def _row_item(row: Any, index: int) -> str:
+    ident = row.get("id") if isinstance(row, dict) else None
+    return ident.strip() if isinstance(ident, str) and ident.strip() else f"line {index + 2}"
+
+
+def _locate(rows: Any, path: list[Any]) -> tuple[str | None, str | None]:
+    if not path:
+        return None, None
+    return _row_item(rows[path[0]], path[0]), (str(path[1]) if len(path) > 1 else None)
+
+
+def _event(row: dict, number: int, file: str, keys: set[str]) -> Event:
+    """One row (already checked against the schema) as an :class:`Event`."""
+    item = _row_item(row, number - 2)
+    date = row["date"].strip()
+    key = parse_date(date, file, item)
+    lat = _coordinate(row, "lat", 90, file, item)
+    lon = _coordinate(row, "lon", 180, file, item)
+    if (lat is None) != (lon is None):
+        missing = "lon" if lon is None else "lat"
+        raise DataError(file, "give both lat and lon, or neither", item=item, field=missing)
+    source = row["source"].strip()
+    if source not in keys:
+        raise DataError(file, f"{source!r} is not a key in references.bib", item, "source")
+    chapter = row["chapter"].strip()
+    if chapter not in CHAPTERS:
+        raise DataError(file, f"{chapter!r} is not one of {', '.join(CHAPTERS)}", item, "chapter")
+    event, place = row["event"].strip(), row["place"].strip()
+    return Event(item, date, key, event, place, lat, lon, source, chapter, key[0])
 
 
 @data.validator("timeline", "timeline.csv")
 def validate(rows: list[dict], file: str) -> list[Event]:
     """Check the rows of a timeline CSV file and return them as :class:`Event` objects."""
-    if not isinstance(rows, list):
-        raise DataError(file, "expected CSV rows")
-    if not rows:
-        raise DataError(file, "has no rows")
-    columns = tuple(rows[0].keys())
-    if columns != COLUMNS:
-        raise DataError(file, f"columns must be {', '.join(COLUMNS)}; found {', '.join(columns)}")
+    if isinstance(rows, list) and rows and tuple(rows[0]) != COLUMNS:
+        found = ", ".join(rows[0])
+        raise DataError(file, f"columns must be {', '.join(COLUMNS)}; found {found}")
+    schemas.check(rows, "timeline", file, _locate)
     keys = bib_keys()
     events: list[Event] = []
-    seen: set[str] = set()
     for number, row in enumerate(rows, start=2):
-        item = (row.get("id") or "").strip() or f"line {number}"
-        ident = data.require(row, "id", str, file, f"line {number}").strip()
-        if not _ID.match(ident):
-            raise DataError(file, "use lower-case letters, digits, - and _", item=item, field="id")
-        if ident in seen:
-            raise DataError(file, "duplicate id", item=item, field="id")
-        seen.add(ident)
-        date = data.require(row, "date", str, file, item).strip()
-        key = parse_date(date, file, item)
-        event = data.require(row, "event", str, file, item).strip()
-        if not event:
-            raise DataError(file, "is empty", item=item, field="event")
-        lat = _coordinate(row, "lat", 90, file, item)
-        lon = _coordinate(row, "lon", 180, file, item)
-        if (lat is None) != (lon is None):
-            missing = "lon" if lon is None else "lat"
-            raise DataError(file, "give both lat and lon, or neither", item=item, field=missing)
-        source = data.require(row, "source", str, file, item).strip()
-        if source not in keys:
-            raise DataError(file, f"{source!r} is not a key in references.bib", item, "source")
-        chapter = data.require(row, "chapter", str, file, item).strip()
-        if chapter not in CHAPTERS:
-            raise DataError(
-                file, f"{chapter!r} is not one of {', '.join(CHAPTERS)}", item, "chapter"
-            )
-        if events and key < events[-1].key:
+        event = _event(row, number, file, keys)
+        if any(e.id == event.id for e in events):
+            raise DataError(file, "duplicate id", item=event.id, field="id")
+        if events and event.key < events[-1].key:
             raise DataError(
                 file,
-                f"rows must be sorted by date: {date} comes after {events[-1].date}",
-                item=item,
+                f"rows must be sorted by date: {event.date} comes after {events[-1].date}",
+                item=event.id,
                 field="date",
             )
-        place = (row.get("place") or "").strip()
-        events.append(Event(ident, date, key, event, place, lat, lon, source, chapter, key[0]))
+        events.append(event)
     return events
 
 

@@ -1,8 +1,10 @@
-"""Browser libraries the web book serves itself, copied from ``node_modules`` at build time.
+"""The map libraries the web book serves itself, copied from ``node_modules`` at build time.
 
 Nothing is fetched from a CDN and nothing is committed: ``make node`` installs the packages
-pinned in ``package.json`` and the Sphinx extension copies the files below into
-``_static/vendor/<package>/`` with the same paths as inside the package.
+pinned in ``package.json``, and the Sphinx extension copies the files the map pages link
+(:data:`coursekit.maps.assets.FILES`), the pictures their style sheets name and each
+package's licence into ``_static/vendor/`` with their paths under ``node_modules``, which is
+what the map pages link when ``$COURSEKIT_ASSET_BASE`` points there.
 """
 
 from __future__ import annotations
@@ -10,46 +12,34 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-NODE_MODULES = ROOT / "node_modules"
-#: package -> the files and folders the pages use (and the licence that goes with them)
-FILES: dict[str, tuple[str, ...]] = {
-    "leaflet": ("dist/leaflet.js", "dist/leaflet.css", "dist/images", "LICENSE"),
-    "leaflet.fullscreen": (
-        "Control.FullScreen.js",
-        "Control.FullScreen.css",
-        "icon-fullscreen.svg",
-        "LICENSE",
-    ),
-}
+from coursekit.maps import assets
 
 
-class MissingPackageError(FileNotFoundError):
-    """An npm package the web book needs is not installed."""
+def vendor_files(root: Path | None = None) -> list[str]:
+    """Paths under ``node_modules`` the web book needs, checked to exist."""
+    root = root or assets.node_modules()
+    assets._inline(root.resolve())  # the packages are there, at the pinned versions
+    paths: list[str] = []
+    for kind, path in assets.FILES:
+        paths.append(path)
+        if kind == "css":
+            folder = Path(path).parent
+            text = (root / path).read_text(encoding="utf-8")
+            paths.extend((folder / m.group(2)).as_posix() for m in assets._URL.finditer(text))
+    paths.extend(f"{package}/LICENSE" for package in assets._PACKAGES)
+    missing = [p for p in paths if not (root / p).is_file()]
+    if missing:
+        raise assets.AssetsMissing(f"missing in {root}: {missing} (run `make node`)")
+    return list(dict.fromkeys(paths))
 
 
-def package_file(package: str, path: str, node_modules: Path = NODE_MODULES) -> Path:
-    """The installed file ``path`` of npm ``package``; a clear error if it is missing."""
-    found = node_modules / package / path
-    if not found.exists():
-        raise MissingPackageError(
-            f"{found} is missing: the web book needs the npm package {package!r} "
-            "(run `make node`, which installs package.json's pins)"
-        )
-    return found
-
-
-def copy_vendor_assets(target: Path, node_modules: Path = NODE_MODULES) -> list[Path]:
-    """Copy every file in :data:`FILES` to ``target/<package>/<path>``; return the copies."""
+def copy_vendor_assets(target: Path, root: Path | None = None) -> list[Path]:
+    """Copy :func:`vendor_files` to ``target/<path>``; return the copies."""
+    root = root or assets.node_modules()
     copied = []
-    for package, paths in FILES.items():
-        for path in paths:
-            source = package_file(package, path, node_modules)
-            destination = target / package / path
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            if source.is_dir():
-                shutil.copytree(source, destination, dirs_exist_ok=True)
-            else:
-                shutil.copyfile(source, destination)
-            copied.append(destination)
+    for path in vendor_files(root):
+        destination = target / path
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(root / path, destination)
+        copied.append(destination)
     return copied

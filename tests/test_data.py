@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
-from coursekit.data import DataError, load, require
+from coursekit.data import DataError, clear_cache, load, require
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -70,3 +74,69 @@ def test_data_dir_can_be_redirected(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     write(tmp_path, "note.txt", "hello")
     monkeypatch.setenv("COURSEKIT_DATA", str(tmp_path))
     assert load("note.txt") == "hello"
+
+
+def run_fresh(code: str) -> str:
+    """Run ``code`` in a new Python process (empty caches, nothing imported yet)."""
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_full_map_build_parses_each_data_file_once() -> None:
+    """Every chapter map, as HTML and PNG: each file of data/ (and references.bib) is
+    opened at most once. (Before data.load kept what it read: 62 reads, 41 of them of
+    places.geojson.)"""
+    out = run_fresh(
+        """
+        import builtins, collections, io, json, pathlib
+        root = pathlib.Path.cwd().resolve()
+        reads = collections.Counter()
+        real_open = io.open
+        def counting_open(file, *args, **kwargs):
+            if isinstance(file, (str, pathlib.Path)):
+                path = pathlib.Path(file).resolve()
+                if path.is_relative_to(root / "data") or path.name == "references.bib":
+                    reads[path.relative_to(root).as_posix()] += 1
+            return real_open(file, *args, **kwargs)
+        builtins.open = io.open = counting_open
+        from coursekit import maps
+        for name in maps.CHAPTER_MAPS.values():
+            cmap = getattr(maps, name)()
+            cmap.html(), cmap.png()
+        print(json.dumps(reads))
+        """
+    )
+    reads = json.loads(out)
+    assert {"data/places.geojson", "data/countries.geojson", "data/timeline.csv"} <= set(reads)
+    assert all(count == 1 for count in reads.values()), reads
+
+
+def test_loading_places_does_not_import_widgets() -> None:
+    out = run_fresh(
+        """
+        import sys
+        import coursekit
+        coursekit.load("places.geojson")
+        coursekit.load("routes.geojson")
+        coursekit.load("timeline.csv")
+        print("ipywidgets" in sys.modules, "coursekit.quiz" in sys.modules)
+        """
+    )
+    assert out.split() == ["False", "False"]
+
+
+def test_load_reads_a_file_again_only_when_it_changes(tmp_path: Path) -> None:
+    path = write(tmp_path, "rows.csv", "a,b\n1,2\n")
+    first = load(path)
+    assert load(path) is first
+    path.write_text("a,b\n1,2\n3,4\n", encoding="utf-8")
+    assert load(path) == [{"a": "1", "b": "2"}, {"a": "3", "b": "4"}]
+    clear_cache()
+    assert load(path) is not first

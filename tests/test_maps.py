@@ -8,9 +8,11 @@ import re
 import shutil
 from pathlib import Path
 
+import folium
 import pytest
 
 from coursekit import data, maps
+from coursekit.maps import assets, web
 
 EVIL = "<script>alert(1)</script>"
 ALL = [maps.visit_map, maps.energy_map, maps.karabakh_map, maps.influence_map, maps.synthesis_map]
@@ -100,12 +102,12 @@ def test_counts_match_the_page(built) -> None:
     m = cmap.folium_map()
     paths = markers = 0
     for child in m._children.values():
-        if not isinstance(child, maps.folium.FeatureGroup) or not child.show:
+        if not isinstance(child, folium.FeatureGroup) or not child.show:
             continue
         for element in child._children.values():
-            if isinstance(element, maps._Vectors):
+            if _is(element, "vectors.js"):
                 paths += len(element.collection["features"])
-            if isinstance(element, maps._Markers):
+            if _is(element, "markers.js"):
                 markers += len(element.markers)
     assert len([n for n in cmap.layers()]) > 4  # some layers start hidden
     assert {"paths": paths, "markers": markers} == cmap.counts()
@@ -113,17 +115,25 @@ def test_counts_match_the_page(built) -> None:
     assert page.count("L.geoJSON(") == sum(
         1
         for c in m._children.values()
-        if isinstance(c, maps.folium.FeatureGroup)
+        if isinstance(c, folium.FeatureGroup)
         for e in c._children.values()
-        if isinstance(e, maps._Vectors)
+        if _is(e, "vectors.js")
     )
+
+
+def _is(element: object, template: str) -> bool:
+    return isinstance(element, web.Part) and element.template_name == template
 
 
 def test_html_trimmed_small_and_accessible(built) -> None:
     for name, cmap in built.items():
         page = cmap.folium_map().get_root().render()
-        assert f"leaflet@{maps.LEAFLET_VERSION}/dist/leaflet.js" in page
-        assert f"leaflet.fullscreen@{maps.FULLSCREEN_VERSION}/Control.FullScreen.js" in page
+        # Offline by default: Leaflet and the fullscreen control inline, no CDN.
+        assert f"Leaflet {maps.LEAFLET_VERSION}" in page and "leafletFullScreen" in page
+        assert "leaflet-control-layers-toggle" in page  # Leaflet's CSS
+        assert "data:image/svg+xml;base64," in page  # the fullscreen icon
+        for cdn in ("cdn.jsdelivr.net", "unpkg.com", "cdnjs", "<script src=", "stylesheet"):
+            assert cdn not in page, (name, cdn)
         for unwanted in (
             "jquery",
             "bootstrap",
@@ -178,7 +188,8 @@ def evil_data(tmp_path, monkeypatch) -> Path:
         for feature in collection["features"]:
             if feature["properties"]["id"] == fid:
                 feature["properties"]["name"] = EVIL
-                feature["properties"]["description"] = EVIL + " `${x}`"
+                if "description" in feature["properties"]:
+                    feature["properties"]["description"] = EVIL + " `${x}`"
         (copy / name).write_text(json.dumps(collection), encoding="utf-8")
     monkeypatch.setenv("COURSEKIT_DATA", str(copy))
     return copy
@@ -208,7 +219,38 @@ def test_png_with_odd_names(evil_data) -> None:
 def test_map_iframe_has_an_accessible_name() -> None:
     m = maps.visit_map()
     html = m.html()
-    assert f'<iframe title="Interactive map: {m.title}" srcdoc=' in html.replace("&#x27;", "'")
+    assert f'<iframe title="Interactive map: {m.title}" srcdoc=' in html.replace("&#39;", "'")
+
+
+def test_missing_node_modules_says_run_make_node(tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("COURSEKIT_ASSET_BASE", raising=False)
+    monkeypatch.setenv("COURSEKIT_NODE_MODULES", str(tmp_path))
+    with pytest.raises(assets.AssetsMissing, match="run `make node`"):
+        maps.karabakh_map().html()
+
+
+def test_node_modules_found_beside_the_package(monkeypatch) -> None:
+    monkeypatch.delenv("COURSEKIT_NODE_MODULES", raising=False)
+    root = Path(maps.__file__).resolve().parent.parent.parent
+    assert assets.node_modules() == root / "node_modules"
+    kinds = [kind for kind, _ in assets.inline()]
+    assert kinds == ["js", "css", "js", "css"]
+
+
+def test_data_text_is_not_read_as_a_template(tmp_path, monkeypatch) -> None:
+    """Text from data reaches the page as it is: folium never renders it as Jinja."""
+    copy = tmp_path / "data"
+    shutil.copytree(data.data_dir(), copy)
+    shutil.copy(data.data_dir().parent / "references.bib", tmp_path / "references.bib")
+    collection = json.loads((copy / "places.geojson").read_text(encoding="utf-8"))
+    for feature in collection["features"]:
+        if feature["properties"]["id"] == "moscow":
+            feature["properties"]["description"] = "{{ 7 * 7 }} {% if true %}yes{% endif %}"
+    (copy / "places.geojson").write_text(json.dumps(collection), encoding="utf-8")
+    monkeypatch.setenv("COURSEKIT_DATA", str(copy))
+    page = maps.visit_map().folium_map().get_root().render()
+    assert "{{ 7 * 7 }} {% if true %}yes{% endif %}" in page
+    assert ">49" not in page
 
 
 def test_printed_caption_follows_the_map() -> None:

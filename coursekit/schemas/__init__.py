@@ -1,0 +1,98 @@
+"""The data files' formats, one JSON Schema per kind (``<kind>.schema.json`` in this folder).
+
+:func:`check` validates parsed data with ``jsonschema`` and turns the first error into a
+:class:`~coursekit.data.DataError` naming the file, the item and the field. A subschema
+may carry its own message as ``x-message``: a text, or a mapping from the failing keyword
+to a text (``{value!r}`` and ``{field}`` are filled in). Schemas refer to each other by
+``$id`` (``https://coursekit.invalid/schemas/<file>``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+from referencing import Registry, Resource
+
+from coursekit.data import DataError
+
+DIR = Path(__file__).resolve().parent
+#: ``(parsed data, error path) -> (item, field)``: where in a file an error lies
+Locate = Callable[[Any, list[Any]], tuple[str | None, str | None]]
+_WORDS = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+}
+
+
+@cache
+def _schemas() -> dict[str, dict[str, Any]]:
+    return {
+        path.name.removesuffix(".schema.json"): json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(DIR.glob("*.schema.json"))
+    }
+
+
+def schema(kind: str) -> dict[str, Any]:
+    """The schema of a kind of data file, e.g. ``schema("places")``."""
+    return _schemas()[kind]
+
+
+@cache
+def validator(kind: str) -> Draft202012Validator:
+    """A validator for ``kind``, resolving references to the other schemas here."""
+    resources = [(s["$id"], Resource.from_contents(s)) for s in _schemas().values()]
+    Draft202012Validator.check_schema(schema(kind))
+    return Draft202012Validator(schema(kind), registry=Registry().with_resources(resources))
+
+
+def check(raw: Any, kind: str, file: str, locate: Locate) -> None:
+    """Raise :class:`DataError` for the first item of ``raw`` that breaks the schema."""
+    errors = sorted(validator(kind).iter_errors(raw), key=lambda e: _position(e.absolute_path))
+    if errors:
+        error = errors[0]
+        if error.context:  # anyOf / oneOf: report the branch that came closest
+            error = best_match(error.context)
+        item, field = locate(raw, list(error.absolute_path))
+        field, problem = describe(error, field)
+        raise DataError(file, problem, item=item, field=field)
+
+
+def _position(path: Sequence[Any]) -> int:
+    """The index of the item an error lies in (-1: the file as a whole); ties keep the
+    schema's order."""
+    return next((p for p in path if isinstance(p, int)), -1)
+
+
+def describe(error: ValidationError, field: str | None) -> tuple[str | None, str]:
+    """``(field, problem)`` in words for one jsonschema error."""
+    value, keyword = error.instance, error.validator
+    custom = error.schema.get("x-message") if isinstance(error.schema, dict) else None
+    if isinstance(custom, dict):
+        custom = custom.get(keyword)
+    if custom:
+        return field, custom.format(value=value, field=field)
+    if keyword == "required":
+        missing = next(name for name in error.validator_value if name not in value)
+        return (f"{field}.{missing}" if field else missing), "is missing"
+    if keyword == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(value) - set(allowed))
+        where = f"{field}.{extra[0]}" if field else extra[0]
+        return where, f"unknown field(s) {extra}; allowed: {', '.join(allowed)}"
+    if keyword == "type":
+        wanted = error.validator_value
+        words = " or ".join(
+            _WORDS.get(w, w) for w in ([wanted] if isinstance(wanted, str) else wanted)
+        )
+        return field, f"must be {words}, got {type(value).__name__} {value!r}"
+    return field, error.message
