@@ -14,8 +14,9 @@ The PDF from the web: when ``course_pdf`` (or ``$COURSEKIT_PDF``) names the buil
 copied to ``_downloads/course.pdf`` and every page's download menu links to it.
 
 Accessibility: the References list is a list of list items (docutils marks it up with the
-deprecated ``doc-biblioentry`` role, which a ``list`` may not hold) and the book's title in
-the sidebar sits in a landmark.
+deprecated ``doc-biblioentry`` role, which a ``list`` may not hold), the book's title in
+the sidebar sits in a landmark, and ``static/course.css`` keeps map captions readable in
+the theme's dark mode.
 
 In the PDF, Markdown tables get column widths from their content, so that long cells wrap
 instead of running off the page (LaTeX's long tables otherwise size columns to one line),
@@ -36,6 +37,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from coursekit.vendor import copy_vendor_assets, vendor_files
 
 TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
 #: Where the course PDF lands inside the web book.
 PDF_TARGET = "_downloads/course.pdf"
 
@@ -171,8 +173,10 @@ def _depart_citation(self: Any, node: nodes.citation) -> None:
         self.body.append("</div>\n")
 
 
-def _templates(app: Any, config: Any) -> None:
+def _theme_files(app: Any, config: Any) -> None:
+    """Our templates (the sidebar title in a landmark) and style sheet (dark mode)."""
     config.templates_path.append(str(TEMPLATES))
+    config.html_static_path.append(str(STATIC))
 
 
 # --------------------------------------------------------------------------- print
@@ -221,7 +225,8 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_config_value("course_pdf", os.environ.get("COURSEKIT_PDF", ""), "html", [str])
     app.add_post_transform(FoldCodeCells)
     app.add_node(nodes.citation, override=True, html=(_visit_citation, _depart_citation))
-    app.connect("config-inited", _templates)
+    app.connect("config-inited", _theme_files)
+    app.add_css_file("course.css")
     app.connect("builder-inited", _check_inputs)
     app.connect("html-page-context", _tidy_assets, priority=900)
     app.connect("html-page-context", _pdf_button, priority=600)
