@@ -173,6 +173,7 @@ def folium_map(cmap: CourseMap) -> folium.Map:
         prefer_canvas=False,
         zoom_snap=0.25,
         zoom_delta=0.5,
+        max_bounds_viscosity=1.0,  # a hard edge where the outlines end (see view.js)
     )
     Page(cmap.title).add_child(m)
     m.default_js, m.default_css = [], []  # no jQuery, Bootstrap, icon fonts

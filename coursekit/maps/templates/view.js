@@ -72,6 +72,7 @@
     var least = limit();
     map.fitBounds(extent, {animate: false, padding: [6, 6]});
     if (map.getZoom() < least) { map.setZoom(least, {animate: false}); }
+    map.panInsideBounds(land, {animate: false});
     map.on("zoomend moveend overlayadd overlayremove", settle);
     map.on("resize", function () { limit(); settle(); });
     settle();
