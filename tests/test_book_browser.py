@@ -120,3 +120,16 @@ def test_chapter_quiz_with_the_keyboard_only(browser: Browser, book_url: str) ->
     assert quiz.locator(".ck-score").inner_text().startswith("Score: 1 /")
     assert watch.page_errors == [] and watch.console_errors == []
     page.context.close()
+
+
+def test_the_book_opens_from_disk(browser: Browser, built_html) -> None:
+    """index.html from file://: the welcome page, then chapter 1 by its link, map drawn."""
+    page, watch = open_page(browser)
+    page.goto((built_html / "index.html").as_uri(), wait_until="load")
+    assert page.locator("main article h1").first.is_visible()
+    page.locator("nav.bd-docs-nav a[href='chapters/01_visit.html']").first.click()
+    page.wait_for_url("**/chapters/01_visit.html")
+    frame = map_frame(page)
+    assert frame.locator(".leaflet-marker-icon").count() > 0
+    assert watch.page_errors == [] and watch.console_errors == [] and watch.blocked == []
+    page.context.close()

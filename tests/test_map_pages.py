@@ -72,6 +72,18 @@ def test_the_first_view(browser: Browser, book_url: str, chapter: str, size: str
     # Every layer switched on at first has something on screen, big enough to see.
     on = [layer for layer in view["layers"] if layer["checked"]]
     assert on and all(layer["shown"] for layer in on), view["layers"]
+    # A layer off at first shows in the same view when the reader switches it on.
+    frame.evaluate(
+        "() => document.querySelectorAll('.leaflet-control-layers-overlays input')"
+        ".forEach(i => { if (!i.checked) i.click(); })"
+    )
+    switched = first_view(frame)["layers"]
+    assert all(layer["checked"] and layer["shown"] for layer in switched), switched
+    frame.evaluate(
+        "first => document.querySelectorAll('.leaflet-control-layers-overlays input')"
+        ".forEach((i, n) => { if (i.checked !== first[n]) i.click(); })",
+        [layer["checked"] for layer in view["layers"]],
+    )
     # Permanent labels do not overlap, and stay on the map.
     boxes = [label["box"] for label in view["labels"]]
     assert len(boxes) >= 3
