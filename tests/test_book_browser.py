@@ -41,6 +41,7 @@ def test_chapter_map_draws_offline(browser: Browser, book_base: str, chapter: st
     # Leaflet comes from the book itself (copied from node_modules at build time).
     scripts = frame.evaluate("() => [...document.scripts].map(s => s.src).filter(Boolean)")
     assert any(s.startswith(f"{book_base}/_static/vendor/leaflet/") for s in scripts), scripts
+    assert frame.evaluate("typeof L.Control.FullScreen") == "function"
     assert watch.blocked == [], f"requests to other hosts: {watch.blocked}"
     assert watch.page_errors == [] and watch.console_errors == []
     page.context.close()

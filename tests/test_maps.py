@@ -12,10 +12,12 @@ import folium
 import pytest
 
 from coursekit import data, maps
+from coursekit.course import CHAPTERS
 from coursekit.maps import assets, web
+from coursekit.maps.chapters import CHAPTER_MAPS, MAPS, chapter_of
 
 EVIL = "<script>alert(1)</script>"
-ALL = [maps.visit_map, maps.energy_map, maps.karabakh_map, maps.influence_map, maps.synthesis_map]
+ALL = list(MAPS.values())
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +74,27 @@ def test_distance_moscow_baku() -> None:
             "synthesis_map",
             ["Pipelines", "Karabakh and Kursk (approximate)", "Places"],
             ["Novorossiysk", "Tehran", "Ganja"],
+        ),
+        (
+            "epilogue_map",
+            [
+                "AZAL flight J2-8243, 25 December 2024 (approximate)",
+                "TRIPP through Syunik, agreed 8 August 2025, and the railways it joins "
+                "(approximate)",
+                "Places",
+            ],
+            [
+                "AZAL flight J2-8243 as scheduled: Baku to Grozny",
+                "from Grozny across the Caspian Sea to Aktau",
+                "TRIPP, the Trump Route for International Peace and Prosperity",
+                "Aktau",
+                "Grozny",
+                "Sudzha",
+                "Meghri",
+                "Nakhchivan",
+                "Baku",
+                "Yerevan",
+            ],
         ),
     ],
 )
@@ -274,3 +297,57 @@ def test_printed_caption_follows_the_map() -> None:
     assert caption["text/markdown"].startswith(f"**Map: {m.title}.**")
     for name in m.layers():
         assert f"*{name}*" in caption["text/markdown"]
+
+
+def test_every_chapter_has_one_map() -> None:
+    assert list(CHAPTER_MAPS) == list(CHAPTERS)
+    assert set(CHAPTERS) <= set(MAPS)
+    for chapter, func in MAPS.items():
+        assert chapter_of(func) == chapter
+        assert getattr(maps, func.__name__) is func  # notebooks call maps.<name>()
+
+
+def test_epilogue_layers_all_visible_at_first_view(built) -> None:
+    """Every layer the epilogue map names is switched on and drawn inside its first view
+    (the web map opens on its bounds) and on paper."""
+    from shapely.geometry import box
+
+    cmap = built["epilogue_map"]
+    view = box(*cmap.bounds)
+    for layer in cmap.all_layers:
+        assert layer.show and layer.printed, layer.name
+        for item in layer.items:
+            assert view.contains(item.geom), (layer.name, item.name)
+    routes = {i.name: i for layer in cmap.all_layers for i in layer.items}
+    tripp = routes["TRIPP, the Trump Route for International Peace and Prosperity (planned)"]
+    assert 35 <= maps.geometry.length_km(tripp.geom) <= 50  # "about 42 km"
+    assert "approximate" in cmap.text_alternative()
+    west, south, east, north = cmap.inset[1]
+    assert box(west, south, east, north).contains(tripp.geom)  # enlarged in print
+
+
+@pytest.fixture
+def epilogue_events(tmp_path, monkeypatch) -> Path:
+    """A copy of data/ with a dated event for chapter 06_epilogue."""
+    copy = tmp_path / "data"
+    shutil.copytree(data.data_dir(), copy)
+    shutil.copy(data.data_dir().parent / "references.bib", tmp_path / "references.bib")
+    with (copy / "timeline.csv").open("a", encoding="utf-8") as rows:
+        rows.write(
+            "test-azal,2026-12-25,Test event at Aktau.,Aktau,43.6611,51.1739,"
+            "timesca2024azal,06_epilogue\n"
+        )
+    monkeypatch.setenv("COURSEKIT_DATA", str(copy))
+    if "06_epilogue" not in CHAPTERS:  # until the chapter joins coursekit.course.CHAPTERS
+        monkeypatch.setattr("coursekit.timeline.CHAPTERS", (*CHAPTERS, "06_epilogue"))
+    return copy
+
+
+def test_epilogue_shows_its_dated_events(epilogue_events) -> None:
+    cmap = maps.epilogue_map()
+    events = next(layer for layer in cmap.all_layers if layer.name.startswith("Dated events"))
+    assert events.show
+    aktau = next(i for i in events.items if i.name.startswith("Aktau ("))
+    assert aktau.summary.endswith("2026-12-25: Test event at Aktau.")
+    assert "timesca2024azal" in aktau.sources
+    assert "2026-12-25: Test event at Aktau." in cmap.text_alternative()

@@ -15,6 +15,7 @@ from coursekit.maps.assets import FULLSCREEN_VERSION, LEAFLET_VERSION
 from coursekit.maps.chapters import (
     CHAPTER_MAPS,
     energy_map,
+    epilogue_map,
     influence_map,
     karabakh_map,
     synthesis_map,
@@ -33,6 +34,7 @@ __all__ = [
     "Layer",
     "distance_km",
     "energy_map",
+    "epilogue_map",
     "influence_map",
     "karabakh_map",
     "synthesis_map",

@@ -172,6 +172,37 @@ def synthesis_map() -> CourseMap:
     )
 
 
+EPILOGUE_PLACES = "aktau grozny sudzha meghri nakhchivan baku yerevan".split()
+
+
+def epilogue_map() -> CourseMap:
+    """Chapter 6: what happened next, 2024-2026 (the AZAL crash, gas transit, TRIPP)."""
+    bounds = (34.0, 38.3, 52.5, 52.0)
+    return CourseMap(
+        "What happened next, 2024-2026: the AZAL crash, the end of gas transit and TRIPP",
+        "The Azerbaijan Airlines flight that crashed near Aktau on 25 December 2024, Sudzha "
+        "where Russian gas transit through Ukraine ended on 1 January 2025, and the TRIPP "
+        "route across southern Armenia agreed in Washington on 8 August 2025. Routes are "
+        "approximate.",
+        bounds,
+        [
+            routes_layer(
+                "AZAL flight J2-8243, 25 December 2024 (approximate)",
+                ["azal_planned", "azal_flown"],
+            ),
+            routes_layer(
+                "TRIPP through Syunik, agreed 8 August 2025, and the railways it joins "
+                "(approximate)",
+                ["tripp", "tripp_links"],
+            ),
+            places_layer(EPILOGUE_PLACES, labelled=EPILOGUE_PLACES),
+            events_layer([chapter_of(epilogue_map)], bounds),
+        ],
+        height=560,
+        inset=("Southern Armenia: TRIPP and the Aras railway", (45.2, 38.55, 47.6, 39.75)),
+    )
+
+
 #: Every chapter map, by the chapter it belongs to: the one place that ties the two.
 MAPS: dict[str, Callable[[], CourseMap]] = {
     "01_visit": visit_map,
@@ -179,6 +210,8 @@ MAPS: dict[str, Callable[[], CourseMap]] = {
     "03_history": karabakh_map,
     "04_outreach": influence_map,
     "05_conclusion": synthesis_map,
+    "06_epilogue": epilogue_map,
 }
-#: The course's chapters (in book order) and the name of the map function each displays.
+#: The course's chapters (in book order) and the name of the map function each displays
+#: (a map may be written before its chapter joins ``CHAPTERS``).
 CHAPTER_MAPS: dict[str, str] = {chapter: MAPS[chapter].__name__ for chapter in CHAPTERS}

@@ -28,10 +28,13 @@ class CourseMap:
         bounds: Bounds,
         layers: list[Layer],
         height: int = 520,
+        inset: tuple[str, Bounds] | None = None,
     ) -> None:
         self.title, self.description, self.bounds = title, description, bounds
         self.all_layers = [layer for layer in layers if layer.items]
         self.height = height
+        #: a detail the printed map enlarges in a box: (its title, its extent)
+        self.inset = inset
         self.basemap = basemap(bounds)
 
     # -- facts about the map

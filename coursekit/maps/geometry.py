@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pyproj import Geod
 from shapely.geometry import LineString
+from shapely.geometry.base import BaseGeometry
 
 from coursekit import geodata
 
@@ -28,3 +29,8 @@ def great_circle(a: str, b: str, n: int = 32) -> LineString:
     (lon1, lat1), (lon2, lat2) = _place(a), _place(b)
     inner = _GEOD.npts(lon1, lat1, lon2, lat2, n - 1)
     return LineString([(lon1, lat1), *inner, (lon2, lat2)])
+
+
+def length_km(geom: BaseGeometry) -> float:
+    """The geodesic length of a line in km."""
+    return _GEOD.geometry_length(geom) / 1000

@@ -90,7 +90,7 @@ def places_layer(ids: Iterable[str], labelled: Iterable[str] = (), name: str = "
 def route_item(feature: dict[str, Any]) -> Item:
     """A route of ``routes.geojson`` (a planned one drawn in its own style)."""
     p = feature["properties"]
-    style = "rail_planned" if p.get("status") == "planned" else p["kind"]
+    style = f"{p['kind']}_planned" if p.get("status") == "planned" else p["kind"]
     via = f"; via {p['via']}" if p.get("via") else ""
     summary = f"{p['description']} Length: {p['length_km']}. {p['label']}{via}."
     return Item(p["name"], shape(feature["geometry"]), style, summary, p.get("sources", ""))

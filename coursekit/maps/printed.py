@@ -32,7 +32,7 @@ def _fill(st: Style, minimum: float = 0.0) -> Any:
     return (*to_rgb(st.fill), max(st.fill_opacity, minimum)) if st.fill else "none"
 
 
-def _polygon(ax: Axes, item: Item, st: Style) -> None:
+def _polygon(ax: Axes, item: Item, st: Style, scale: float) -> None:
     plot_polygon(
         item.geom,
         ax=ax,
@@ -40,19 +40,19 @@ def _polygon(ax: Axes, item: Item, st: Style) -> None:
         facecolor=_fill(st),
         alpha=None,
         edgecolor=st.color,
-        linewidth=st.weight * 0.6,
+        linewidth=st.weight * 0.6 * scale,
         linestyle=st.mpl_dash(),
         hatch=st.hatch,
     )
 
 
-def _line(ax: Axes, item: Item, st: Style) -> None:
+def _line(ax: Axes, item: Item, st: Style, scale: float) -> None:
     plot_line(
         item.geom,
         ax=ax,
         add_points=False,
         color=st.color,
-        linewidth=st.weight * 0.6,
+        linewidth=st.weight * 0.6 * scale,
         linestyle=st.mpl_dash(),
     )
 
@@ -83,14 +83,14 @@ def _point(ax: Axes, item: Item, st: Style) -> None:
         )
 
 
-def draw(ax: Axes, item: Item) -> None:
-    """Draw one item in its style."""
+def draw(ax: Axes, item: Item, scale: float = 1.0) -> None:
+    """Draw one item in its style (lines ``scale`` times as wide)."""
     st = STYLES[item.style]
     kind = item.geom.geom_type
     if kind in ("Polygon", "MultiPolygon"):
-        _polygon(ax, item, st)
+        _polygon(ax, item, st, scale)
     elif kind in ("LineString", "MultiLineString"):
-        _line(ax, item, st)
+        _line(ax, item, st, scale)
     else:
         _point(ax, item, st)
 
@@ -129,17 +129,41 @@ def _legend(fig: Figure, cmap: CourseMap) -> None:
     fig.subplots_adjust(left=0.06, right=0.98, top=0.94, bottom=0.06 + 0.024 * rows)
 
 
+def _frame(ax: Axes, bounds: tuple[float, float, float, float]) -> None:
+    west, south, east, north = bounds
+    ax.set_xlim(west, east)
+    ax.set_ylim(south, north)
+    ax.set_aspect(1 / math.cos(math.radians((south + north) / 2)))
+
+
+def _inset(ax: Axes, cmap: CourseMap) -> None:
+    """The map's detail (``cmap.inset``) enlarged in a box at the top right."""
+    if cmap.inset is None:
+        return
+    title, bounds = cmap.inset
+    box = ax.inset_axes((0.56, 0.56, 0.42, 0.42))
+    box.set_facecolor(SEA)
+    for item in cmap.basemap:
+        draw(box, item)
+    for item in cmap.printed_items():
+        draw(box, item, scale=1.8)
+    _frame(box, bounds)
+    box.set_xticks([])
+    box.set_yticks([])
+    box.set_title(title, fontsize=7.5, parse_math=False, pad=2)
+    west, south, east, north = bounds
+    ax.indicate_inset((west, south, east - west, north - south), edgecolor="#333333", alpha=1)
+
+
 def figure(cmap: CourseMap, dpi: int = 120) -> Figure:
     """The printed map as a matplotlib :class:`Figure` (not registered with pyplot)."""
-    west, south, east, north = cmap.bounds
     fig = Figure(figsize=(8, 6.2), dpi=dpi)
     ax = fig.add_subplot()
     ax.set_facecolor(SEA)
     for item in cmap.basemap + cmap.printed_items():
         draw(ax, item)
-    ax.set_xlim(west, east)
-    ax.set_ylim(south, north)
-    ax.set_aspect(1 / math.cos(math.radians((south + north) / 2)))
+    _frame(ax, cmap.bounds)
+    _inset(ax, cmap)
     ax.tick_params(labelsize=7)
     ax.set_title(cmap.title, fontsize=11, parse_math=False)
     _legend(fig, cmap)

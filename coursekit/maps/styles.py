@@ -82,11 +82,14 @@ STYLES: dict[str, Style] = {
     "gas": Style("Gas pipeline, approximate route (dashed line)", P["blue"], 4, "10 6"),
     "rail": Style("Railway corridor, approximate route (dotted line)", P["black"], 3, "2 6"),
     "rail_planned": Style("Planned railway, approximate (sparse dots)", P["purple"], 3, "1 10"),
-    "transit": Style(
-        "Transit route agreed in 2025, approximate (dash-dot line)", P["green"], 4, "10 4 2 4"
+    "transit_planned": Style(
+        "Planned transit route (TRIPP), approximate (thick dash-dot line)",
+        P["green"],
+        5,
+        "10 4 2 4",
     ),
-    "flight": Style("Flight path, approximate (short dashes)", P["vermillion"], 3, "6 5"),
-    "flight_planned": Style("Planned flight route (thin dotted line)", P["black"], 2, "1 6"),
+    "flight": Style("Flight as flown, approximate (dashed line)", P["vermillion"], 3, "6 5"),
+    "flight_planned": Style("Flight as scheduled (black dotted line)", P["black"], 3, "2 5"),
     "distance": Style("Great-circle line (shortest path)", P["green"], 3, "12 4 2 4"),
     "base": Style(
         "Former NKAO, approximate (dashed outline, no fill)",
@@ -157,5 +160,4 @@ STYLES: dict[str, Style] = {
     "terminal": _marker("Oil or gas terminal, port (square)", P["blue"], "■", "s"),
     "landmark": _marker("Landmark (diamond)", P["purple"], "◆", "D"),
     "event": _marker("Dated event from the course timeline (triangle)", P["vermillion"], "▲", "^"),
-    "site": _marker("Site of an event (cross)", P["vermillion"], "✖", "X"),
 }
