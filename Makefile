@@ -30,9 +30,13 @@ define fresh_cache
 		rm -rf $(CACHE) _build/.doctrees; fi
 	echo "$(ASSET_BASE)" > $(CACHE_STAMP)
 endef
-# The HTML build; $(1) is extra environment (the PDF to include, for make site).
+# The HTML build; $(1) is extra environment (the PDF to include, for make site). It starts
+# from an empty _build/html: both builders share the doctrees, and after a PDF build has
+# re-read the notebooks Sphinx would think old HTML pages current (it compares them with
+# the notebooks' own dates). Executed notebooks stay cached, so this costs seconds.
 define html_build
 	$(fresh_cache)
+	rm -rf _build/html
 	$(1) $(BUILD_ENV) $(BIN)/jupyter-book build . --builder html $(JB_FLAGS) 2>&1 | tee _build/html-build.log
 endef
 
