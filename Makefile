@@ -12,21 +12,37 @@ JB_FLAGS := -W -n --keep-going
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 # Offline guard: every Python process (notebook kernels too) may reach only loopback.
 OFFLINE := PYTHONPATH=$(CURDIR)/tools/offline
+# Where a chapter page's map iframes find Leaflet: the copy the build puts in _static/vendor
+# (from node_modules), relative to chapters/*.html. The PDF build sets it too, because both
+# builds share the executed notebooks.
+ASSET_BASE := ../_static/vendor
+BUILD_ENV := $(OFFLINE) COURSEKIT_ASSET_BASE=$(ASSET_BASE)
 APT_PDF := texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk fonts-freefont-otf poppler-utils
 APT_BROWSER := chromium
 NOTEBOOKS := $(wildcard chapters/*.ipynb backmatter/*.ipynb)
 CACHE := _build/.jupyter_cache
 CACHE_STAMP := _build/.cache-stamp
-# jupyter-cache keys on notebook text only: when the helper package or the data change,
-# drop the executed outputs so that every notebook runs again.
+# jupyter-cache keys on notebook text only: when the helper package, the data or the asset
+# base change, drop the executed outputs so that every notebook runs again.
 define fresh_cache
 	mkdir -p _build
-	if [ -f $(CACHE_STAMP) ] && [ -n "$$(find coursekit data -newer $(CACHE_STAMP) -print -quit)" ]; then \
-		echo "coursekit/ or data/ changed: notebooks will run again"; rm -rf $(CACHE) _build/.doctrees; fi
-	touch $(CACHE_STAMP)
+	if [ -f $(CACHE_STAMP) ] && { [ -n "$$(find coursekit data -newer $(CACHE_STAMP) -print -quit)" ] \
+		|| [ "$$(cat $(CACHE_STAMP))" != "$(ASSET_BASE)" ]; }; then \
+		echo "coursekit/, data/ or the asset base changed: notebooks will run again"; \
+		rm -rf $(CACHE) _build/.doctrees; fi
+	echo "$(ASSET_BASE)" > $(CACHE_STAMP)
+endef
+# The HTML build; $(1) is extra environment (the PDF to include, for make site). It starts
+# from an empty _build/html: both builders share the doctrees, and after a PDF build has
+# re-read the notebooks Sphinx would think old HTML pages current (it compares them with
+# the notebooks' own dates). Executed notebooks stay cached, so this costs seconds.
+define html_build
+	$(fresh_cache)
+	rm -rf _build/html
+	$(1) $(BUILD_ENV) $(BIN)/jupyter-book build . --builder html $(JB_FLAGS) 2>&1 | tee _build/html-build.log
 endef
 
-.PHONY: help install book pdf test lint unit lab hub serve strip bench clean apt-pdf apt-browser node
+.PHONY: help install book site pdf test lint unit lab hub serve strip bench clean apt-pdf apt-browser node
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -47,7 +63,7 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-node: $(NODE_STAMP)  ## Install Leaflet from npm (served locally in the browser tests and by make lab)
+node: $(NODE_STAMP)  ## Install Leaflet (copied into the web book, served by make lab) and axe-core from npm
 
 apt-pdf:
 	@scripts/apt-ensure.sh $(APT_PDF)
@@ -56,13 +72,16 @@ apt-browser:
 	@scripts/apt-ensure.sh $(APT_BROWSER)
 
 book: $(STAMP) node  ## Build the HTML book (executes every notebook); warnings are errors
-	$(fresh_cache)
-	$(OFFLINE) $(BIN)/jupyter-book build . --builder html $(JB_FLAGS) 2>&1 | tee _build/html-build.log
+	$(call html_build,)
 	@echo "The book is at file://$(CURDIR)/_build/html/index.html"
+
+site: pdf node  ## The web book with the PDF inside (_build/html), ready to copy to any static host
+	$(call html_build,COURSEKIT_PDF=_build/latex/course.pdf)
+	@echo "The site is _build/html (open index.html, or copy the folder to a web host)"
 
 pdf: $(STAMP) node apt-pdf  ## Build the PDF with XeLaTeX
 	$(fresh_cache)
-	$(OFFLINE) $(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS) 2>&1 | tee _build/pdf-build.log
+	$(BUILD_ENV) $(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS) 2>&1 | tee _build/pdf-build.log
 	@echo "The PDF is at $(CURDIR)/_build/latex/course.pdf"
 
 lint: $(STAMP)  ## ruff, and no outputs in committed notebooks
@@ -72,7 +91,7 @@ lint: $(STAMP)  ## ruff, and no outputs in committed notebooks
 unit: $(STAMP) node  ## Fast tests only: no build, no PDF, no browser
 	$(OFFLINE) $(BIN)/pytest -m "not build and not pdf and not browser"
 
-test: $(STAMP) node apt-pdf apt-browser lint book pdf  ## Install everything, build web and PDF, run every test
+test: $(STAMP) node apt-pdf apt-browser lint site  ## Install everything, build the site (web book + PDF), run every test
 	$(OFFLINE) $(BIN)/pytest
 
 lab: $(STAMP) node  ## JupyterLab for instructors (offline: maps carry Leaflet from node_modules)

@@ -1,21 +1,19 @@
-"""Drive Debian's Chromium through Playwright against pages served on 127.0.0.1.
+"""Drive Debian's Chromium through Playwright against pages served on 127.0.0.1 (or files).
 
-Requests to outside hosts never leave the machine: CDN requests for npm packages
-(Leaflet, its fullscreen plugin) are answered from ``node_modules``; anything else is
-aborted and recorded.
+Requests to any other host are aborted and recorded: the web book must need no network.
+Pages open in the light or the theme's dark mode, at a desktop or a phone's width.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
-import mimetypes
-import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, Route, sync_playwright
@@ -32,8 +30,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-#: https://cdn.jsdelivr.net/npm/<package>@<version>/<path> -> node_modules/<package>/<path>
-NPM_CDN = re.compile(r"^/npm/(?P<package>(?:@[^/]+/)?[^/@]+)@(?P<version>[^/]+)/(?P<path>.+)$")
+#: (width, height) in CSS pixels
+DESKTOP = (1280, 900)
+PHONE = (390, 844)
 
 
 @contextmanager
@@ -65,52 +64,50 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
-def local_package_file(url: str) -> Path | None:
-    """The file in node_modules that answers a CDN URL for an npm package, if any."""
-    parts = urlsplit(url)
-    if parts.hostname != "cdn.jsdelivr.net":
-        return None
-    match = NPM_CDN.match(parts.path)
-    if not match:
-        return None
-    package_dir = ROOT / "node_modules" / match["package"]
-    path = (package_dir / match["path"]).resolve()
-    if package_dir.resolve() in path.parents and path.is_file():
-        return path
-    return None
-
-
 @dataclass
 class Watch:
     """What a page asked for and complained about."""
 
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
-    served_locally: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
 
 
-def open_page(browser: Browser) -> tuple[Page, Watch]:
-    """A new page whose outside requests are answered locally or blocked."""
+def is_local(url: str) -> bool:
+    """A URL this machine answers: loopback, a file, or inline data."""
+    parts = urlsplit(url)
+    return parts.scheme in ("data", "blob", "about", "file") or parts.hostname in LOCAL_HOSTS
+
+
+def open_page(
+    browser: Browser,
+    *,
+    viewport: tuple[int, int] = DESKTOP,
+    mode: Literal["light", "dark"] = "light",
+) -> tuple[Page, Watch]:
+    """A new page whose requests to any other host are aborted and recorded.
+
+    ``mode`` is the theme's colour mode (pydata-sphinx-theme keeps it in localStorage);
+    a phone's viewport also has touch and a device scale factor."""
     watch = Watch()
-    context = browser.new_context()
+    phone = viewport[0] < 600
+    context = browser.new_context(
+        viewport={"width": viewport[0], "height": viewport[1]},
+        is_mobile=phone,
+        has_touch=phone,
+        device_scale_factor=2 if phone else 1,
+        color_scheme=mode,
+    )
+    context.add_init_script(
+        f"try {{ localStorage.setItem('mode', '{mode}'); "
+        f"localStorage.setItem('theme', '{mode}'); }} catch (e) {{}}"
+    )
 
     def route(route: Route) -> None:
         url = route.request.url
-        host = urlsplit(url).hostname or ""
-        if url.startswith(("data:", "blob:", "about:", "file:")) or host in LOCAL_HOSTS:
+        if is_local(url):
             route.continue_()
-            return
-        local = local_package_file(url)
-        if local is not None:
-            watch.served_locally.append(url)
-            content_type = mimetypes.guess_type(local.name)[0] or "application/octet-stream"
-            route.fulfill(
-                status=200,
-                body=local.read_bytes(),
-                headers={"Content-Type": content_type, "Access-Control-Allow-Origin": "*"},
-            )
             return
         watch.blocked.append(url)
         route.abort()

@@ -78,6 +78,14 @@ def book_url(built_html: Path) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="session", params=["served", "file"])
+def book_base(request: pytest.FixtureRequest, built_html: Path) -> str:
+    """The built web book, served on 127.0.0.1 and opened from disk (file://)."""
+    if request.param == "file":
+        return built_html.as_uri()
+    return request.getfixturevalue("book_url")
+
+
 @pytest.fixture(scope="session")
 def built_pdf() -> Path:
     if not PDF.exists():

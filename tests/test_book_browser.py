@@ -1,4 +1,5 @@
-"""The built web book in Chromium: every chapter's map draws, and its quiz grades, offline."""
+"""The built web book in Chromium, served and opened from disk, with every request to
+another host aborted: every chapter's map draws, and its quiz grades."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import re
 import pytest
 from browser import open_page
 from conftest import CHAPTER_MAPS
-from playwright.sync_api import Browser, Frame, Page
+from map_page import map_frame
+from playwright.sync_api import Browser
 
 from coursekit import load, maps
 from coursekit.quiz import Question
@@ -17,22 +19,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.build]
 CHAPTERS = list(CHAPTER_MAPS)
 
 
-def leaflet_frame(page: Page) -> Frame:
-    page.wait_for_selector("figure.coursekit-map iframe")
-    handle = page.locator("figure.coursekit-map iframe").first.element_handle()
-    frame = handle.content_frame() if handle else None
-    assert frame is not None, "the map iframe has no document"
-    frame.wait_for_selector(".leaflet-container", timeout=15_000)
-    frame.wait_for_selector("path.leaflet-interactive", timeout=15_000)
-    return frame
-
-
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_chapter_map_draws_offline(browser: Browser, book_url: str, chapter: str) -> None:
+def test_chapter_map_draws_offline(browser: Browser, book_base: str, chapter: str) -> None:
     expected = getattr(maps, CHAPTER_MAPS[chapter])()
     page, watch = open_page(browser)
-    page.goto(f"{book_url}/chapters/{chapter}.html", wait_until="load")
-    frame = leaflet_frame(page)
+    page.goto(f"{book_base}/chapters/{chapter}.html", wait_until="load")
+    frame = map_frame(page)
     counts = expected.counts()
     assert frame.locator("path.leaflet-interactive").count() == counts["paths"]
     assert frame.locator(".leaflet-marker-icon").count() == counts["markers"]
@@ -46,10 +38,11 @@ def test_chapter_map_draws_offline(browser: Browser, book_url: str, chapter: str
     # The text alternative sits outside the iframe, for screen readers and without JavaScript.
     caption = page.locator("figure.coursekit-map figcaption").first.inner_text()
     assert expected.title in caption
-    # Leaflet and its fullscreen control come inside the map page: nothing is fetched.
-    fetched = watch.served_locally + watch.blocked
-    assert not [u for u in fetched if "leaflet" in u.lower()], fetched
+    # Leaflet comes from the book itself (copied from node_modules at build time).
+    scripts = frame.evaluate("() => [...document.scripts].map(s => s.src).filter(Boolean)")
+    assert any(s.startswith(f"{book_base}/_static/vendor/leaflet/") for s in scripts), scripts
     assert frame.evaluate("typeof L.Control.FullScreen") == "function"
+    assert watch.blocked == [], f"requests to other hosts: {watch.blocked}"
     assert watch.page_errors == [] and watch.console_errors == []
     page.context.close()
 
@@ -75,11 +68,11 @@ def open_quiz(browser: Browser, book_url: str, chapter: str):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_chapter_quiz_grades_in_the_page(browser: Browser, book_url: str, chapter: str) -> None:
+def test_chapter_quiz_grades_in_the_page(browser: Browser, book_base: str, chapter: str) -> None:
     q = first_single_question(chapter)
     right = q.answer
     wrong = next(t for t in option_texts(q) if t != right)
-    page, watch, quiz = open_quiz(browser, book_url, chapter)
+    page, watch, quiz = open_quiz(browser, book_base, chapter)
     # Nothing of the answer is readable before checking.
     assert q.explanation not in page.content()
     question = quiz.locator(f'.ck-question[data-qid="{q.id}"]')
@@ -96,7 +89,7 @@ def test_chapter_quiz_grades_in_the_page(browser: Browser, book_url: str, chapte
     question.locator("button.ck-check").click()
     assert "✓ Correct." in feedback.inner_text()
     assert score.inner_text() == before.replace("Score: 0", "Score: 1")
-    assert watch.page_errors == [] and watch.console_errors == []
+    assert watch.page_errors == [] and watch.console_errors == [] and watch.blocked == []
     page.context.close()
 
 
@@ -127,4 +120,17 @@ def test_chapter_quiz_with_the_keyboard_only(browser: Browser, book_url: str) ->
     assert "✓ Correct." in feedback.inner_text()
     assert quiz.locator(".ck-score").inner_text().startswith("Score: 1 /")
     assert watch.page_errors == [] and watch.console_errors == []
+    page.context.close()
+
+
+def test_the_book_opens_from_disk(browser: Browser, built_html) -> None:
+    """index.html from file://: the welcome page, then chapter 1 by its link, map drawn."""
+    page, watch = open_page(browser)
+    page.goto((built_html / "index.html").as_uri(), wait_until="load")
+    assert page.locator("main article h1").first.is_visible()
+    page.locator("nav.bd-docs-nav a[href='chapters/01_visit.html']").first.click()
+    page.wait_for_url("**/chapters/01_visit.html")
+    frame = map_frame(page)
+    assert frame.locator(".leaflet-marker-icon").count() > 0
+    assert watch.page_errors == [] and watch.console_errors == [] and watch.blocked == []
     page.context.close()

@@ -51,9 +51,12 @@ def features(name: str, ids: Iterable[str] | None = None) -> dict[str, dict[str,
 
 
 def basemap(bounds: Bounds) -> list[Item]:
-    """Country outlines clipped to a margin around ``bounds`` (Crimea drawn apart)."""
+    """Country outlines clipped to a wide margin around ``bounds`` (Crimea drawn apart).
+
+    The web map never shows more than the outlines cover (see ``templates/view.js``), so the
+    margin is what lets a wide or a tall map window show the whole of ``bounds``."""
     west, south, east, north = bounds
-    margin = box(west - 4, south - 3, east + 4, north + 3)
+    margin = box(west - 15, south - 10, east + 15, north + 10)
     items = []
     for f in data.load("countries.geojson")["features"]:
         props = f["properties"]

@@ -8,11 +8,12 @@ data is never read again as a template.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.plugins import Fullscreen
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -66,6 +67,26 @@ class Part(MacroElement):
             child.render(**kwargs)
 
 
+class Page(Figure):
+    """The map's own document (``page.html``): a language, a title, one main landmark, and
+    a viewport that lets the reader zoom (folium's forbids it)."""
+
+    _template = ENV.get_template("page.html")
+
+    def __init__(self, title: str, lang: str = "en") -> None:
+        super().__init__(title=title)
+        self.lang = lang
+
+    def render(self, **kwargs: Any) -> str:
+        return _FIXED_VIEWPORT.sub(VIEWPORT, super().render(**kwargs))
+
+
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+_FIXED_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>')
+#: An area narrower than this (in pixels, at the zoom shown) gets a ring so that it shows.
+MIN_AREA_PX = 16
+
+
 def _texts(item: Item) -> dict[str, str]:
     return {
         "tip": ENV.get_template("tip.html").render(item=item),
@@ -73,12 +94,17 @@ def _texts(item: Item) -> dict[str, str]:
     }
 
 
-def vectors(items: list[Item]) -> Part:
-    """Lines and areas as one Leaflet GeoJSON layer."""
+def vectors(items: list[Item], ring: bool = False) -> Part:
+    """Lines and areas as one Leaflet GeoJSON layer; with ``ring``, areas too small to see
+    at the zoom shown get a ring (see ``view.js``)."""
     features = [
         {
             "type": "Feature",
-            "properties": {"style": STYLES[i.style].leaflet(), **_texts(i)},
+            "properties": {
+                "style": STYLES[i.style].leaflet(),
+                "ring": ring and i.geom.geom_type in ("Polygon", "MultiPolygon"),
+                **_texts(i),
+            },
             "geometry": mapping(i.geom),
         }
         for i in items
@@ -95,6 +121,7 @@ def markers(items: list[Item]) -> Part:
             "lon": i.geom.x,
             "icon": icon.render(style=STYLES[i.style]),
             "label": i.label,
+            "name": i.name,
             **_texts(i),
         }
         for i in items
@@ -121,9 +148,17 @@ def _add_layers(m: folium.Map, cmap: CourseMap) -> None:
         lines = [i for i in layer.items if not i.is_marker]
         points = [i for i in layer.items if i.is_marker]
         if lines:
-            vectors(lines).add_to(group)
+            vectors(lines, ring=True).add_to(group)
         if points:
             markers(points).add_to(group)
+
+
+def _land(cmap: CourseMap) -> list[list[float]]:
+    """``[[south, west], [north, east]]`` of the country outlines (clipped around the map)."""
+    boxes = [item.geom.bounds for item in cmap.basemap]
+    west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    east, north = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    return [[south, west], [north, east]]
 
 
 def folium_map(cmap: CourseMap) -> folium.Map:
@@ -136,7 +171,11 @@ def folium_map(cmap: CourseMap) -> folium.Map:
         zoom_start=5,
         zoom_control="bottomright",
         prefer_canvas=False,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
+        max_bounds_viscosity=1.0,  # a hard edge where the outlines end (see view.js)
     )
+    Page(cmap.title).add_child(m)
     m.default_js, m.default_css = [], []  # no jQuery, Bootstrap, icon fonts
     _assets().add_to(m)
     _add_layers(m, cmap)
@@ -146,7 +185,9 @@ def folium_map(cmap: CourseMap) -> folium.Map:
     full.add_to(m)
     css = Markup(ENV.get_template("map.css").render(sea=SEA))
     Part("overlay.html", title=cmap.title, styles=cmap.legend_styles(), css=css).add_to(m)
-    m.fit_bounds([[south, west], [north, east]])
+    # Last: the view opens once every layer is on the map.
+    extent = [[south, west], [north, east]]
+    Part("view.js", extent=extent, land=_land(cmap), min_area_px=MIN_AREA_PX).add_to(m)
     return m
 
 
