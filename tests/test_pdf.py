@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import CHAPTER_MAPS, page_title, toc_files
 
+from coursekit.course import CHAPTERS
+
 pytestmark = pytest.mark.pdf
 
 FALLBACK_REPRS = ("<folium.", "<IPython.core.display", "object at 0x", "Widget(")
@@ -77,7 +79,7 @@ def test_every_quiz_prompt_is_printed_with_its_answer(pdf_letters: str) -> None:
     from coursekit.quiz import load_banks
 
     banks = load_banks()
-    assert len(banks) == 5
+    assert len(banks) == len(CHAPTERS)
     for bank in banks:
         for question in bank.questions:
             prompt = squash(question.prompt)
@@ -103,8 +105,10 @@ def test_one_picture_per_map(built_pdf: Path) -> None:
     ).stdout.splitlines()[2:]
     images = [line.split() for line in listing if line.split()[2] == "image"]
     map_pictures = [i for i in images if (int(i[3]), int(i[4])) == size.size]
-    assert len(map_pictures) == 5, images
-    assert len({i[0] for i in map_pictures}) == 5, "two maps on one page: one is missing"
+    assert len(map_pictures) == len(CHAPTERS), images
+    assert len({i[0] for i in map_pictures}) == len(CHAPTERS), (
+        "two maps on one page: one is missing"
+    )
 
 
 def test_back_matter_is_printed_as_appendices(pdf_text: str) -> None:

@@ -40,8 +40,8 @@ ALLIANCES = {
     "rus": ("csto", "Leads the Collective Security Treaty Organization (CSTO).", "csto2024members"),
     "arm": (
         "csto_frozen",
-        "CSTO member; froze its participation in February 2024 (sources give 22 or 23 February).",
-        "rt2024csto,asbarez2024csto",
+        "CSTO member; froze its participation in February 2024.",
+        "asbarez2024csto",
     ),
     "tur": ("nato", "Member of NATO since 1952.", "nato2024members"),
     "aze": (
