@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,6 +92,23 @@ def built_pdf() -> Path:
     if not PDF.exists():
         pytest.fail("_build/latex/course.pdf is missing: run `make pdf` (make test does it first)")
     return PDF
+
+
+def pdftotext(pdf: Path, *options: str) -> str:
+    """The text of a PDF, as ``pdftotext`` prints it (UTF-8; ``options`` such as ``-l 3``)."""
+    command = ["pdftotext", "-enc", "UTF-8", *options, str(pdf), "-"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="session")
+def built_pdf_text(built_pdf: Path) -> str:
+    """The built PDF's text, page furniture and all (read once for every test)."""
+    return pdftotext(built_pdf)
+
+
+def squash(text: str) -> str:
+    """Letters and digits only: immune to line breaks, hyphenation and typographic quotes."""
+    return re.sub(r"[\W_]+", "", text.casefold())
 
 
 def page_title(page: str) -> str:

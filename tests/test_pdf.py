@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import CHAPTER_MAPS, page_title, toc_files
+from conftest import CHAPTER_MAPS, page_title, squash, toc_files
 
 from coursekit.course import CHAPTERS
 
@@ -36,14 +36,8 @@ def normalise(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdf_text(built_pdf: Path) -> str:
-    out = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(built_pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return normalise(drop_page_furniture(out.stdout))
+def pdf_text(built_pdf_text: str) -> str:
+    return normalise(drop_page_furniture(built_pdf_text))
 
 
 @pytest.mark.parametrize("page", toc_files()[1:])
@@ -61,11 +55,6 @@ def test_pdf_is_a_real_book(built_pdf: Path) -> None:
     info = subprocess.run(["pdfinfo", str(built_pdf)], capture_output=True, text=True, check=True)
     pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
     assert pages >= 40, f"only {pages} pages"
-
-
-def squash(text: str) -> str:
-    """Letters and digits only: immune to line breaks, hyphenation and typographic quotes."""
-    return re.sub(r"[\W_]+", "", text.casefold())
 
 
 @pytest.fixture(scope="module")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
 from pathlib import Path
 
 import nbformat
 import pytest
 from browser import open_page
-from conftest import CHAPTER_MAPS, ROOT, chapter_notebooks, source_of, toc_files
+from conftest import CHAPTER_MAPS, ROOT, chapter_notebooks, source_of, squash, toc_files
 from playwright.sync_api import Browser
 
 
@@ -25,11 +23,6 @@ def markdown_text(page: str) -> str:
         return path.read_text(encoding="utf-8")
     cells = nbformat.read(path, as_version=4).cells
     return "\n".join(c.source for c in cells if c.cell_type == "markdown")
-
-
-def squash(text: str) -> str:
-    """Letters and digits only: immune to line breaks, hyphenation and typographic quotes."""
-    return re.sub(r"[\W_]+", "", text.casefold())
 
 
 def test_the_notebooks_keep_their_code_for_instructors() -> None:
@@ -74,14 +67,8 @@ def test_no_code_shows_until_the_reader_asks(browser: Browser, book_url: str, ch
 
 
 @pytest.mark.pdf
-def test_the_pdf_prints_no_code(built_pdf: Path) -> None:
-    text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(built_pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    letters = squash(text)
+def test_the_pdf_prints_no_code(built_pdf_text: str) -> None:
+    letters = squash(built_pdf_text)
     notebooks = chapter_notebooks() + sorted((ROOT / "backmatter").glob("*.ipynb"))
     lines = [line for nb in notebooks for source in code_cells(nb) for line in source.splitlines()]
     # A line the prose also holds (a Markdown code block, a sentence) proves nothing.

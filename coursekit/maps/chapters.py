@@ -9,12 +9,14 @@ place, :data:`MAPS`; :data:`CHAPTER_MAPS` follows the course's chapters
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from coursekit import geodata
 from coursekit.course import CHAPTERS
 from coursekit.maps.coursemap import CourseMap
 from coursekit.maps.geometry import distance_km, great_circle
 from coursekit.maps.layers import (
+    Bounds,
     Item,
     Layer,
     areas_layer,
@@ -68,52 +70,63 @@ def _moscow_baku(summary: str = "") -> Layer:
     return Layer("Moscow-Baku distance", [line])
 
 
+def _chapter_map(
+    func: Callable[[], CourseMap],
+    title: str,
+    description: str,
+    bounds: Bounds,
+    layers: list[Layer],
+    **options: Any,
+) -> CourseMap:
+    """``func``'s map: ``layers``, then the dated events of its chapter inside ``bounds``."""
+    events = events_layer([chapter_of(func)], bounds)
+    return CourseMap(title, description, bounds, [*layers, events], **options)
+
+
 def visit_map() -> CourseMap:
     """Chapter 1: Moscow, Baku, the Kursk incursion and Kyiv; the Moscow-Baku distance."""
-    bounds = (27.0, 37.5, 53.0, 57.5)
-    return CourseMap(
+    return _chapter_map(
+        visit_map,
         "The state visit, 18-19 August 2024: Moscow, Baku and the Kursk incursion",
         "Putin flew from Moscow to Baku twelve days after Ukrainian forces crossed into "
         "Russia's Kursk region.",
-        bounds,
+        (27.0, 37.5, 53.0, 57.5),
         [
             places_layer(VISIT_PLACES, labelled=VISIT_PLACES),
             _moscow_baku(
                 "The shortest path over the Earth's surface, computed from the coordinates."
             ),
             areas_layer("Kursk incursion, August 2024 (approximate)", ["kursk_2024"]),
-            events_layer([chapter_of(visit_map)], bounds),
         ],
     )
 
 
 def energy_map() -> CourseMap:
     """Chapter 2: the pipelines and the North-South corridor."""
-    bounds = (17.0, 35.0, 54.0, 56.5)
-    return CourseMap(
+    return _chapter_map(
+        energy_map,
         "Energy and transport routes from the Caspian (approximate routes)",
         "Oil and gas pipelines from Azerbaijan to Europe and Russia, and the North-South "
         "Transport Corridor from Russia through Azerbaijan to Iran.",
-        bounds,
+        (17.0, 35.0, 54.0, 56.5),
         [
             routes_layer("Oil pipelines", ["btc", "baku_novorossiysk"]),
             routes_layer("Gas pipelines (Southern Gas Corridor)", ["scp", "tanap", "tap"]),
             routes_layer("North-South Transport Corridor (rail)", NORTH_SOUTH),
             # Sangachal sits beside Baku: its label would cover Baku's.
             places_layer(ENERGY_PLACES, labelled=[p for p in ENERGY_PLACES if p != "sangachal"]),
-            events_layer([chapter_of(energy_map)], bounds),
         ],
     )
 
 
 def karabakh_map() -> CourseMap:
     """Chapter 3: Nagorno-Karabakh in 1994, 2020 and 2023 (approximate outlines)."""
-    bounds = (43.3, 38.4, 50.3, 41.6)
-    return CourseMap(
+    return _chapter_map(
+        karabakh_map,
         "Nagorno-Karabakh: 1994, 2020 and 2023 (approximate outlines, for orientation)",
         "Switch the layers to compare who controlled what after the 1994 ceasefire, after "
         "the 2020 war and after September 2023.",
-        bounds,
+        (43.3, 38.4, 50.3, 41.6),
         [
             areas_layer("Former NKAO (approximate)", ["nkao"]),
             areas_layer(
@@ -130,7 +143,6 @@ def karabakh_map() -> CourseMap:
                 printed=False,
             ),
             places_layer(KARABAKH_PLACES, labelled=KARABAKH_PLACES),
-            events_layer([chapter_of(karabakh_map)], bounds),
         ],
         height=560,
     )
@@ -138,16 +150,15 @@ def karabakh_map() -> CourseMap:
 
 def influence_map() -> CourseMap:
     """Chapter 4: the South Caucasus, its neighbours and their alliances."""
-    bounds = (33.0, 35.0, 54.0, 46.5)
-    return CourseMap(
+    return _chapter_map(
+        influence_map,
         "The South Caucasus and its neighbours: alliances and symbols",
         "Russia, Türkiye, Iran and the three South Caucasus states; where Putin laid a "
         "wreath in Baku.",
-        bounds,
+        (33.0, 35.0, 54.0, 46.5),
         [
             countries_layer("Alliances and treaties (as of 2024)", ALLIANCES),
             places_layer(INFLUENCE_PLACES, labelled=INFLUENCE_LABELS),
-            events_layer([chapter_of(influence_map)], bounds),
         ],
     )
 
@@ -177,14 +188,14 @@ EPILOGUE_PLACES = "aktau grozny sudzha meghri nakhchivan baku yerevan".split()
 
 def epilogue_map() -> CourseMap:
     """Chapter 6: what happened next, 2024-2026 (the AZAL crash, gas transit, TRIPP)."""
-    bounds = (34.0, 38.3, 52.5, 52.0)
-    return CourseMap(
+    return _chapter_map(
+        epilogue_map,
         "What happened next, 2024-2026: the AZAL crash, the end of gas transit and TRIPP",
         "The Azerbaijan Airlines flight that crashed near Aktau on 25 December 2024, Sudzha "
         "where Russian gas transit through Ukraine ended on 1 January 2025, and the TRIPP "
         "route across southern Armenia agreed in Washington on 8 August 2025. Routes are "
         "approximate.",
-        bounds,
+        (34.0, 38.3, 52.5, 52.0),
         [
             routes_layer(
                 "AZAL flight J2-8243, 25 December 2024 (approximate)",
@@ -196,7 +207,6 @@ def epilogue_map() -> CourseMap:
                 ["tripp", "tripp_links"],
             ),
             places_layer(EPILOGUE_PLACES, labelled=EPILOGUE_PLACES),
-            events_layer([chapter_of(epilogue_map)], bounds),
         ],
         height=560,
         inset=("Southern Armenia: TRIPP and the Aras railway", (45.2, 38.55, 47.6, 39.75)),

@@ -1,10 +1,12 @@
 """The data files' formats, one JSON Schema per kind (``<kind>.schema.json`` in this folder).
 
 :func:`check` validates parsed data with ``jsonschema`` and turns the first error into a
-:class:`~coursekit.data.DataError` naming the file, the item and the field. A subschema
-may carry its own message as ``x-message``: a text, or a mapping from the failing keyword
-to a text (``{value!r}`` and ``{field}`` are filled in). Schemas refer to each other by
-``$id`` (``https://coursekit.invalid/schemas/<file>``).
+:class:`~coursekit.data.DataError` naming the file, the item and the field; a *locate*
+function of the caller says where in its kind of file an error lies. A subschema may carry
+its own message as ``x-message``: a text, or a mapping from the failing keyword to a text
+(``{value!r}``, ``{field}``, ``{count}`` (the value's length), ``{type}`` (the item's
+``type``) and ``{allowed}`` (an ``enum``'s values) are filled in). Schemas refer to each
+other by ``$id`` (``https://coursekit.invalid/schemas/<file>``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import json
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
@@ -22,8 +24,6 @@ from referencing import Registry, Resource
 from coursekit.data import DataError
 
 DIR = Path(__file__).resolve().parent
-#: ``(parsed data, error path) -> (item, field)``: where in a file an error lies
-Locate = Callable[[Any, list[Any]], tuple[str | None, str | None]]
 _WORDS = {
     "string": "text",
     "array": "a list",
@@ -32,6 +32,21 @@ _WORDS = {
     "integer": "a whole number",
     "boolean": "true or false",
 }
+
+
+class Where(NamedTuple):
+    """Where in a file an error lies."""
+
+    item: str | None
+    field: str | None
+    #: words put before the problem, e.g. ``"options[2] "``
+    prefix: str = ""
+    #: the item's data: its ``type`` fills ``{type}`` in an ``x-message``
+    entry: Any = None
+
+
+#: ``(parsed data, error path) -> (item, field)`` or a :class:`Where`
+Locate = Callable[[Any, list[Any]], tuple[str | None, str | None] | Where]
 
 
 @cache
@@ -55,32 +70,53 @@ def validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator(schema(kind), registry=Registry().with_resources(resources))
 
 
-def check(raw: Any, kind: str, file: str, locate: Locate) -> None:
-    """Raise :class:`DataError` for the first item of ``raw`` that breaks the schema."""
-    errors = sorted(validator(kind).iter_errors(raw), key=lambda e: _position(e.absolute_path))
-    if errors:
-        error = errors[0]
-        if error.context:  # anyOf / oneOf: report the branch that came closest
-            error = best_match(error.context)
-        item, field = locate(raw, list(error.absolute_path))
-        field, problem = describe(error, field)
-        raise DataError(file, problem, item=item, field=field)
-
-
 def _position(path: Sequence[Any]) -> int:
     """The index of the item an error lies in (-1: the file as a whole); ties keep the
     schema's order."""
     return next((p for p in path if isinstance(p, int)), -1)
 
 
-def describe(error: ValidationError, field: str | None) -> tuple[str | None, str]:
-    """``(field, problem)`` in words for one jsonschema error."""
-    value, keyword = error.instance, error.validator
+def check(
+    raw: Any,
+    kind: str,
+    file: str,
+    locate: Locate,
+    order: Callable[[Sequence[Any]], Any] = _position,
+) -> None:
+    """Raise :class:`DataError` for the first error in ``raw``: the first by ``order`` of
+    the errors' paths (by default, the first item that breaks the schema)."""
+    errors = sorted(validator(kind).iter_errors(raw), key=lambda e: order(e.absolute_path))
+    if errors:
+        error = errors[0]
+        if error.context and not _custom(error):  # anyOf / oneOf: the closest branch
+            error = best_match(error.context)
+        where = Where(*locate(raw, list(error.absolute_path)))
+        field, problem = describe(error, where.field, where.entry)
+        raise DataError(file, where.prefix + problem, item=where.item, field=field)
+
+
+def _custom(error: ValidationError) -> str | None:
+    """The subschema's ``x-message`` for the keyword that failed, if it has one."""
     custom = error.schema.get("x-message") if isinstance(error.schema, dict) else None
-    if isinstance(custom, dict):
-        custom = custom.get(keyword)
+    return custom.get(error.validator) if isinstance(custom, dict) else custom
+
+
+def describe(
+    error: ValidationError, field: str | None, entry: Any = None
+) -> tuple[str | None, str]:
+    """``(field, problem)`` in words for one jsonschema error (``entry``: the item's data)."""
+    value, keyword = error.instance, error.validator
+    if value is None and field is not None:
+        return field, "is missing"
+    custom = _custom(error)
     if custom:
-        return field, custom.format(value=value, field=field)
+        return field, custom.format(
+            value=value,
+            field=field,
+            count=len(value) if isinstance(value, Sequence | dict) else 0,
+            type=entry.get("type") if isinstance(entry, dict) else None,
+            allowed=", ".join(map(str, error.validator_value)) if keyword == "enum" else "",
+        )
     if keyword == "required":
         missing = next(name for name in error.validator_value if name not in value)
         return (f"{field}.{missing}" if field else missing), "is missing"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
-from coursekit.quiz.model import Option, Question
+from coursekit.quiz.model import Option, Question, RuleError
 from coursekit.quiz.rules import invalid
 from coursekit.quiz.types.base import QuestionType
 from coursekit.text import md_escape
@@ -17,6 +17,14 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 def texts(question: Question) -> list[str]:
     """The option texts, in bank order."""
     return [o.text for o in question.options]
+
+
+def answer_option(question: Question, entry: str) -> str:
+    """A bank's answer ``entry`` (stripped), which must be an option's text (``RuleError``)."""
+    text = entry.strip()
+    if text not in texts(question):
+        raise RuleError("answer", f"answer {entry!r} is not among the options")
+    return text
 
 
 def option_named(question: Question, value: Any) -> Option:

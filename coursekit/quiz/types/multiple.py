@@ -9,7 +9,7 @@ from typing import Any
 from coursekit.quiz.model import Question, RuleError
 from coursekit.quiz.rules import invalid
 from coursekit.quiz.types.base import register
-from coursekit.quiz.types.choice import ChoiceType, lettered, option_named, texts
+from coursekit.quiz.types.choice import ChoiceType, answer_option, lettered, option_named, texts
 
 
 def _chosen(answer: Any) -> list[Any]:
@@ -32,9 +32,7 @@ class Multiple(ChoiceType):
     def parse(self, question: Question) -> Question:
         chosen: list[str] = []
         for entry in question.answer:
-            text = entry.strip()
-            if text not in texts(question):
-                raise RuleError("answer", f"answer {entry!r} is not among the options")
+            text = answer_option(question, entry)
             if text in chosen:
                 raise RuleError("answer", f"answer {entry!r} is listed twice")
             chosen.append(text)

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from coursekit.quiz.model import Question, RuleError
+from coursekit.quiz.model import Question
 from coursekit.quiz.rules import invalid
 from coursekit.quiz.types.base import register
-from coursekit.quiz.types.choice import ChoiceType, lettered, option_named, texts
+from coursekit.quiz.types.choice import ChoiceType, answer_option, lettered, option_named, texts
 
 
 @register
@@ -19,10 +19,7 @@ class Single(ChoiceType):
     input_kind = "radio"
 
     def parse(self, question: Question) -> Question:
-        answer = question.answer.strip()
-        if answer not in texts(question):
-            raise RuleError("answer", f"answer {question.answer!r} is not among the options")
-        return replace(question, answer=answer)
+        return replace(question, answer=answer_option(question, question.answer))
 
     def check(self, question: Question, answer: Any) -> tuple[bool, Sequence[str]]:
         if answer is None or answer == "":
