@@ -126,10 +126,14 @@ def tree_rss(pids: list[int]) -> int:
     for pid in pids:
         try:
             root = psutil.Process(pid)
-            for proc in [root, *root.children(recursive=True)]:
-                total += proc.memory_info().rss
-        except psutil.NoSuchProcess:
+            processes = [root, *root.children(recursive=True)]
+        except psutil.Error:
             continue
+        for proc in processes:
+            try:
+                total += proc.memory_info().rss
+            except psutil.Error:  # ended between the listing and the reading
+                continue
     return total
 
 

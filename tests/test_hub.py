@@ -105,11 +105,14 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
 
 def server_pids(hub_pid: int) -> list[int]:
     """The students' single-user servers (each with its kernels below it)."""
-    return [
-        p.pid
-        for p in psutil.Process(hub_pid).children(recursive=True)
-        if "jupyterhub-singleuser" in " ".join(p.cmdline())
-    ]
+    pids = []
+    for process in psutil.Process(hub_pid).children(recursive=True):
+        try:
+            if "jupyterhub-singleuser" in " ".join(process.cmdline()):
+                pids.append(process.pid)
+        except psutil.Error:  # a short-lived process (git, a shell) ended meanwhile
+            continue
+    return pids
 
 
 def pull_course(hub: Hub, name: str) -> None:
