@@ -47,14 +47,8 @@ pytestmark = pytest.mark.browser
 STUDENTS = [f"student{n}" for n in range(1, 6)]
 CHAPTER = "01_visit"
 NOTEBOOK = f"course/chapters/{CHAPTER}.ipynb"  # where nbgitpuller puts it in each home folder
-#: The committed course, as nbgitpuller would pull it from the course's repository.
-BRANCH = subprocess.run(
-    ["git", "rev-parse", "--abbrev-ref", "HEAD"],
-    cwd=ROOT,
-    capture_output=True,
-    text=True,
-    check=True,
-).stdout.strip()
+#: The branch of the course repository the students pull.
+BRANCH = "course"
 REPORT = ROOT / "_build" / "hub-report.json"
 
 
@@ -63,6 +57,7 @@ class Hub:
     url: str
     token: str
     pid: int
+    repo: str = ""
 
     def api(self, method: str, path: str, body: object = None) -> object:
         return api(method, f"{self.url}{path}", self.token, body)
@@ -73,6 +68,12 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
     state = tmp_path_factory.mktemp("hub")
     port = free_port()
     hub = Hub(f"http://127.0.0.1:{port}", secrets.token_hex(16), 0)
+    # The course's repository as students would pull it: a clone of the committed course on a
+    # named branch (the checkout under test may be on a detached HEAD).
+    hub.repo = str(tmp_path_factory.mktemp("repository") / "course")
+    git = ["git", "-c", "advice.detachedHead=false"]
+    subprocess.run([*git, "clone", "--quiet", str(ROOT), hub.repo], check=True)
+    subprocess.run([*git, "-C", hub.repo, "checkout", "--quiet", "-B", BRANCH], check=True)
     env = {
         **os.environ,
         "COURSE_HUB_PORT": str(port),
@@ -117,7 +118,7 @@ def server_pids(hub_pid: int) -> list[int]:
 
 def pull_course(hub: Hub, name: str) -> None:
     """What an nbgitpuller link does: clone the course into the student's home folder."""
-    query = urllib.parse.urlencode({"repo": str(ROOT), "branch": BRANCH, "targetpath": "course"})
+    query = urllib.parse.urlencode({"repo": hub.repo, "branch": BRANCH, "targetpath": "course"})
     request = urllib.request.Request(
         f"{hub.url}/user/{name}/git-pull/api?{query}",
         headers={"Authorization": f"token {hub.token}"},
