@@ -11,19 +11,22 @@ from typing import Any
 from shapely.geometry import Polygon, box, mapping, shape
 from shapely.ops import polylabel, unary_union
 
+from coursekit.maps.styles import LAND, PALETTE, SEA
 from coursekit.quiz.types.locate.target import Locate, derived
 
-SEA, LAND, EDGE = "#dcebf5", "#f4f2ee", "#8a8a8a"
+__all__ = ["EDGE", "LAND", "SEA", "STYLES"]
+EDGE = "#8a8a8a"
+BLACK, ORANGE, BLUE, SKY = (PALETTE[c] for c in ("black", "orange", "blue", "sky"))
 #: Leaflet path options, by what is drawn
 STYLES: dict[str, dict[str, Any]] = {
     "country": {"color": EDGE, "weight": 1, "fillColor": LAND, "fillOpacity": 1},
-    "landmark": {"radius": 4, "color": "#000000", "weight": 1, "fillColor": "#ffffff",
+    "landmark": {"radius": 4, "color": BLACK, "weight": 1, "fillColor": "#ffffff",
                  "fillOpacity": 1},
-    "yours": {"radius": 7, "color": "#000000", "weight": 2, "fillColor": "#E69F00",
+    "yours": {"radius": 7, "color": BLACK, "weight": 2, "fillColor": ORANGE,
               "fillOpacity": 1},
-    "target": {"color": "#0072B2", "weight": 3, "dashArray": "6 4", "fillColor": "#56B4E9",
+    "target": {"color": BLUE, "weight": 3, "dashArray": "6 4", "fillColor": SKY,
                "fillOpacity": 0.35},
-    "targetSpot": {"radius": 5, "color": "#0072B2", "weight": 2, "fillColor": "#0072B2",
+    "targetSpot": {"radius": 5, "color": BLUE, "weight": 2, "fillColor": BLUE,
                    "fillOpacity": 1},
 }  # fmt: skip
 YOUR_LABEL = "Your point"
