@@ -61,8 +61,9 @@ def header(question: Question, qtype: str, *prompt_after: str) -> etree._Element
     return element
 
 
-def combined_feedback(element: etree._Element, explanation: str = "") -> None:
-    """The right / partly right / wrong feedback (``import_combined_feedback``)."""
+def combined_feedback(element: etree._Element) -> None:
+    """Empty right / partly right / wrong feedback, and the number of right parts shown
+    (``import_combined_feedback``); the explanation is the general feedback."""
     for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
         text_field(element, tag, "")
     sub(element, "shownumcorrect")

@@ -23,8 +23,10 @@ from coursekit.quiz.model import Bank, Question
 NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 NSMAP = {"q": NS}
 MANIFEST_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
-#: how an item's picture is referred to (Canvas resolves it to the file in the package)
-FILEBASE = "$IMS-CC-FILEBASE$/"
+CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
+#: how an item's picture is referred to, as Canvas's own export writes it (Canvas resolves
+#: it to the file in the package)
+FILEBASE = "%24IMS-CC-FILEBASE%24/"
 #: the fixed date of every zip entry, so that two builds give the same bytes
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -76,7 +78,7 @@ def item(question: Question, canvas_type: str, *prompt_after: str, prompt_html: 
 
 
 def feedback(element: etree._Element, ident: str, text: str) -> None:
-    """An ``itemfeedback`` (moved before ``resprocessing``'s siblings order is free)."""
+    """An ``itemfeedback`` (after ``resprocessing``, as QTI 1.2 orders an item's parts)."""
     flow = el(el(element, "itemfeedback", ident=ident), "flow_mat")
     material(flow, to_html(text))
 
@@ -169,8 +171,33 @@ def assessment(bank: Bank, ctx: Context) -> bytes:
     return serialise(root)
 
 
+def meta(bank: Bank) -> bytes:
+    """``assessment_meta.xml``: Canvas's settings of the quiz made from a bank: graded,
+    unpublished, one attempt, the correct answers (and the explanations) shown only after
+    it is submitted."""
+    root = etree.Element(f"{{{CANVAS_NS}}}quiz", identifier=bank.chapter, nsmap={None: CANVAS_NS})
+    points = f"{len(bank.questions):.1f}"
+    for tag, value in (
+        ("title", bank.title), ("description", ""), ("shuffle_answers", "true"),
+        ("scoring_policy", "keep_highest"), ("hide_results", ""), ("quiz_type", "assignment"),
+        ("points_possible", points), ("show_correct_answers", "true"),
+        ("allowed_attempts", "1"), ("one_question_at_a_time", "false"),
+        ("cant_go_back", "false"), ("available", "false"),
+    ):  # fmt: skip
+        sub(root, f"{{{CANVAS_NS}}}{tag}", value)
+    assignment = sub(root, f"{{{CANVAS_NS}}}assignment", identifier=f"{bank.chapter}_assignment")
+    for tag, value in (
+        ("title", bank.title), ("workflow_state", "unpublished"),
+        ("quiz_identifierref", bank.chapter), ("points_possible", points),
+        ("grading_type", "points"), ("submission_types", "online_quiz"),
+    ):  # fmt: skip
+        sub(assignment, f"{{{CANVAS_NS}}}{tag}", value)
+    return serialise(root)
+
+
 def manifest(ident: str, assessments: list[str], files: list[str]) -> bytes:
-    """``imsmanifest.xml``: a resource per assessment and per picture, every file listed."""
+    """``imsmanifest.xml``: a resource per assessment (with its Canvas settings) and per
+    picture, every file listed."""
     root = etree.Element(f"{{{MANIFEST_NS}}}manifest", identifier=ident, nsmap={None: MANIFEST_NS})
     meta = sub(root, f"{{{MANIFEST_NS}}}metadata")
     sub(meta, f"{{{MANIFEST_NS}}}schema", "IMS Content")
@@ -182,6 +209,12 @@ def manifest(ident: str, assessments: list[str], files: list[str]) -> bytes:
         resource = sub(resources, f"{{{MANIFEST_NS}}}resource", identifier=chapter,
                        type="imsqti_xmlv1p2")  # fmt: skip
         sub(resource, f"{{{MANIFEST_NS}}}file", href=href)
+        sub(resource, f"{{{MANIFEST_NS}}}dependency", identifierref=f"{chapter}_meta")
+        settings = f"{chapter}/assessment_meta.xml"
+        resource = sub(resources, f"{{{MANIFEST_NS}}}resource", identifier=f"{chapter}_meta",
+                       type="associatedcontent/imscc_xmlv1p1/learning-application-resource",
+                       href=settings)  # fmt: skip
+        sub(resource, f"{{{MANIFEST_NS}}}file", href=settings)
     for path in files:
         name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         resource = sub(resources, f"{{{MANIFEST_NS}}}resource", identifier=f"file_{name}",
@@ -193,8 +226,10 @@ def manifest(ident: str, assessments: list[str], files: list[str]) -> bytes:
 def package(ident: str, banks: Iterable[Bank]) -> bytes:
     """The zip Canvas imports: manifest, assessments, pictures; sorted entries, fixed dates."""
     ctx = Context()
+    banks = list(banks)
     entries = {f"{b.chapter}/{b.chapter}.xml": assessment(b, ctx) for b in banks}
-    chapters = [path.split("/")[0] for path in entries]
+    entries |= {f"{b.chapter}/assessment_meta.xml": meta(b) for b in banks}
+    chapters = [b.chapter for b in banks]
     entries |= ctx.files
     entries["imsmanifest.xml"] = manifest(ident, chapters, sorted(ctx.files))
     buffer = io.BytesIO()

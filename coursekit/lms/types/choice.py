@@ -1,4 +1,5 @@
-"""What the choice exports (single, multiple, and locate's lettered map) share.
+"""What the choice exports (single, multiple; locate's lettered map on Canvas and in GIFT)
+share.
 
 Moodle: ``multichoice`` (format.php ``import_multichoice``); Canvas: a ``response_lid``;
 GIFT: ``=right ~wrong``. Not a type itself: ``single`` and ``multiple`` use it.
@@ -33,8 +34,8 @@ def moodle(question: Question, right: Sequence[str], *after: str) -> etree._Elem
     """A ``multichoice`` question (``single`` true when one option is right)."""
     element = mx.header(question, "multichoice", *after)
     sub(element, "single", "true" if question.type != "multiple" else "false")
-    sub(element, "shuffleanswers", "true" if question.type != "locate" else "false")
-    sub(element, "answernumbering", "abc" if question.type != "locate" else "none")
+    sub(element, "shuffleanswers", "true")
+    sub(element, "answernumbering", "abc")
     sub(element, "showstandardinstruction", "1")
     mx.combined_feedback(element)
     for option, fraction in zip(question.options, fractions(question.options, right), strict=True):
