@@ -140,6 +140,15 @@ def zone_contains(shape: str, coords: str, pixel: tuple[float, float]) -> bool:
     return Polygon(points).buffer(0.5).contains(Point(pixel))
 
 
+def inside_picture(shape: str, coords: str, width: int, height: int) -> bool:
+    """Moodle's form check (shapes.php ``inside_width_height``): the zone lies in the picture."""
+    points = [tuple(int(v) for v in part.split(",")) for part in coords.split(";")]
+    if shape == "circle":
+        (x, y), (radius,) = points
+        points = [(x - radius, y - radius), (x + radius, y + radius)]
+    return all(0 <= x <= width and 0 <= y <= height for x, y in points)
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
@@ -273,7 +282,9 @@ def test_ddmarker_zone_holds_the_target(banks, files):
         wrong = [s for s in spots if s.id != question.answer.target.id]
         for pixel in printed.to_pixels(fig, [(s.lon, s.lat) for s in wrong]):
             assert not zone_contains(params["shape"], params["coords"], pixel), back.id
-        assert png_size(params["picture"]) == printed.size_px(fig)
+        width, height = png_size(params["picture"])
+        assert (width, height) == printed.size_px(fig)
+        assert inside_picture(params["shape"], params["coords"], width, height)
         kind = question.answer.target.kind
         assert params["shape"] == ("circle" if kind == "place" else "polygon")
 

@@ -49,8 +49,10 @@ def drop_zone(spec: Locate, fig) -> tuple[str, str]:
         rim = [_GEOD.fwd(lon, lat, azimuth, target.tolerance_km * 1000)[:2]
                for azimuth in (0, 90, 180, 270)]  # fmt: skip
         (cx, cy), *edge = printed.to_pixels(fig, [(lon, lat), *rim])
-        radius = max(1, math.floor(min(math.dist((cx, cy), p) for p in edge)))
-        return "circle", f"{round(cx)},{round(cy)};{radius}"
+        x, y = round(cx), round(cy)
+        radius = math.floor(min(math.dist((cx, cy), p) for p in edge))
+        radius = max(1, min(radius, x, y, width - x, height - y))  # Moodle: inside the picture
+        return "circle", f"{x},{y};{radius}"
     inside = target.geometry.intersection(box(*spec.extent))
     polygon = max(getattr(inside, "geoms", [inside]), key=lambda g: g.area)
     corners = printed.to_pixels(fig, list(polygon.exterior.coords))
