@@ -22,6 +22,7 @@ from conftest import ROOT
 from lxml import etree
 from shapely.geometry import Point, Polygon
 
+from coursekit.data import DataError
 from coursekit.lms import build, gift, moodle, qti
 from coursekit.lms.types import EXPORTS, ExportError, get
 from coursekit.lms.types import locate as locate_export
@@ -449,3 +450,17 @@ def test_every_type_has_every_export():
             assert callable(getattr(module, function)), (name, function)
     with pytest.raises(ExportError, match="'essay'"):
         get("essay")
+
+
+@pytest.mark.parametrize("fmt", ["moodle", "gift", "qti"])
+def test_bad_input_names_file_item_and_field(fmt):
+    bank = made_up()
+    write = {"moodle": moodle.document, "gift": gift.document,
+             "qti": lambda b: qti.package("t", b)}[fmt]  # fmt: skip
+    essay = replace(bank, questions=(replace(bank.questions[0], type="essay"),))
+    with pytest.raises(DataError, match=r"made-up.yml: item 't-single': field 'type': .*'essay'"):
+        write([essay])
+    match = bank.questions[-1]
+    broken = replace(bank, questions=(replace(match, params={"extra": []}),))
+    with pytest.raises(DataError, match=r"made-up.yml: item 't-match': field 'pairs'"):
+        write([broken])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from coursekit.lms.markup import to_html
+from coursekit.lms.markup import html_text, to_html
 from coursekit.lms.moodle import category
 from coursekit.quiz.model import Bank, Question
 from coursekit.text import gift_escape
@@ -17,7 +17,7 @@ from coursekit.text import gift_escape
 
 def text(value: str) -> str:
     """A plain text as escaped GIFT HTML (no ``<p>``: options and feedback)."""
-    return gift_escape(to_html(value)[3:-4]) if value else ""
+    return gift_escape(html_text(value))
 
 
 def question(question: Question, answers: str, *prompt_after: str, prompt_html: str = "") -> str:
@@ -34,10 +34,10 @@ def option(mark: str, value: str, feedback: str = "") -> str:
 
 def document(banks: Iterable[Bank]) -> str:
     """The GIFT file of ``banks``: per bank a category, then its questions."""
-    from coursekit.lms.types import get
+    from coursekit.lms.types import export
 
     parts = []
     for bank in banks:
         parts.append(f"$CATEGORY: {category(bank)}")
-        parts += [get(q.type).gift(q) for q in bank.questions]
+        parts += [export(bank, q, "gift") for q in bank.questions]
     return "\n\n".join(parts) + "\n"

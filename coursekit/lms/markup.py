@@ -16,9 +16,14 @@ _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
+def html_text(value: str) -> str:
+    """Plain text as HTML text (``< & >`` escaped)."""
+    return html.escape(value, quote=False)
+
+
 def to_html(*paragraphs: str) -> str:
     """Plain-text paragraphs as HTML (``<p>`` each, empty ones left out)."""
-    return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p)
+    return "".join(f"<p>{html_text(p)}</p>" for p in paragraphs if p)
 
 
 def paragraphs(markup: str) -> list[str]:

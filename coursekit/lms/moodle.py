@@ -117,7 +117,7 @@ def category(bank: Bank) -> str:
 
 def document(banks: Iterable[Bank], ctx: Context | None = None) -> bytes:
     """The Moodle XML file of ``banks``: per bank a category, then its questions."""
-    from coursekit.lms.types import get
+    from coursekit.lms.types import export
 
     ctx = ctx or Context()
     quiz = etree.Element("quiz")
@@ -127,7 +127,7 @@ def document(banks: Iterable[Bank], ctx: Context | None = None) -> bytes:
         sub(sub(head, "category"), "text", category(bank))
         text_field(head, "info", to_html(bank.title))
         for question in bank.questions:
-            quiz.append(get(question.type).moodle(question, ctx))
+            quiz.append(export(bank, question, "moodle", ctx))
     return serialise(quiz)
 
 

@@ -161,13 +161,13 @@ def feedback_of(element: etree._Element, ident: str) -> str:
 # -- the package -------------------------------------------------------------------------
 def assessment(bank: Bank, ctx: Context) -> bytes:
     """One bank as a QTI assessment."""
-    from coursekit.lms.types import get
+    from coursekit.lms.types import export
 
     root = etree.Element(f"{{{NS}}}questestinterop", nsmap={None: NS})
     test = el(root, "assessment", ident=bank.chapter, title=bank.title)
     section = el(test, "section", ident="root_section")
     for question in bank.questions:
-        section.append(get(question.type).qti(question, ctx))
+        section.append(export(bank, question, "qti", ctx))
     return serialise(root)
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import ModuleType
+from typing import Any
 
 from lxml import etree
 
+from coursekit.data import DataError
 from coursekit.lms import qti
 from coursekit.lms.types import (
     locate,
@@ -23,7 +25,7 @@ from coursekit.lms.types import (
     single,
     truefalse,
 )
-from coursekit.quiz.model import Question
+from coursekit.quiz.model import Bank, Question
 
 #: type name -> its exports
 EXPORTS: dict[str, ModuleType] = {
@@ -40,6 +42,21 @@ def get(name: str) -> ModuleType:
     if name not in EXPORTS:
         raise ExportError(f"no LMS export for question type {name!r}; known: {sorted(EXPORTS)}")
     return EXPORTS[name]
+
+
+def export(bank: Bank, question: Question, fmt: str, *args: Any) -> Any:
+    """``fmt`` (``moodle``, ``qti``, ``gift``) of a bank's question, through its type's
+    module; a type without exports or a missing field raises a ``DataError`` naming the
+    bank's file, the question and the field."""
+    try:
+        module = get(question.type)
+    except ExportError as error:
+        raise DataError(bank.file, str(error), item=question.id, field="type") from None
+    try:
+        return getattr(module, fmt)(question, *args)
+    except KeyError as error:
+        raise DataError(bank.file, f"missing for the {fmt} export", item=question.id,
+                        field=str(error.args[0])) from None  # fmt: skip
 
 
 def moodle_reader(element: etree._Element) -> Callable[[etree._Element], Question]:
