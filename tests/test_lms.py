@@ -464,3 +464,21 @@ def test_bad_input_names_file_item_and_field(fmt):
     broken = replace(bank, questions=(replace(match, params={"extra": []}),))
     with pytest.raises(DataError, match=r"made-up.yml: item 't-match': field 'pairs'"):
         write([broken])
+
+
+def test_the_transform_finds_the_printed_dots(banks):
+    """The pixel the transform gives for each lettered spot is the black dot drawn there,
+    so the ddmarker zone, computed the same way, sits on the map where the place is."""
+    from PIL import Image
+
+    for question in bank_questions(banks).values():
+        if question.type != "locate":
+            continue
+        fig = printed.figure(question.answer)
+        picture = Image.open(io.BytesIO(printed.png_of(fig))).convert("L")
+        spots = [(s.lon, s.lat) for s in question.answer.letters]
+        for x, y in printed.to_pixels(fig, spots):
+            assert picture.getpixel((int(x), int(y))) < 60, (question.id, x, y)
+        # and a pixel well away from the dot is not black (the test can fail)
+        x, y = printed.to_pixels(fig, spots[:1])[0]
+        assert picture.getpixel((int(x) + 12, int(y) + 12)) > 60, question.id
