@@ -239,6 +239,9 @@ def check_moodle_paths(data: bytes) -> set[str]:
         if qtype == "truefalse":
             assert sorted(a.findtext("text") for a in element.findall("answer")) == [
                 "false", "true"]  # fmt: skip
+        if qtype == "numerical" and element.find("units/unit") is not None:
+            unit = html.escape(element.findtext("units/unit/unit_name"), quote=False)
+            assert f"<p>Give the answer in {unit}.</p>" in element.findtext("questiontext/text")
         if qtype == "ordering":
             assert element.findtext("selecttype") == "ALL"
             assert element.findtext("selectcount") == str(len(fractions))

@@ -42,7 +42,8 @@ def claims_moodle(element: etree._Element) -> bool:
 
 
 def moodle(question: Question, ctx: Context) -> etree._Element:
-    element = mx.header(question, MOODLE)
+    # Moodle does not show an optional unit: the question names it too
+    element = mx.header(question, MOODLE, *unit_note(question))
     right = mx.answer(element, "100", number(question.answer), html=False)
     sub(right, "tolerance", number(question.tolerance or 0))
     if question.unit:
@@ -59,10 +60,10 @@ def moodle(question: Question, ctx: Context) -> etree._Element:
 def read_moodle(element: etree._Element) -> Question:
     fields = mx.read_header(element)
     right = element.find("answer[@fraction='100']")
+    unit = element.findtext("units/unit/unit_name") or ""
     return readback.question(
         fields, NAME, float(right.findtext("text")),
-        tolerance=float(right.findtext("tolerance")),
-        unit=element.findtext("units/unit/unit_name") or "",
+        tolerance=float(right.findtext("tolerance")), unit=unit,
     )  # fmt: skip
 
 
