@@ -42,7 +42,7 @@ define html_build
 	$(1) $(BUILD_ENV) $(BIN)/jupyter-book build . --builder html $(JB_FLAGS) 2>&1 | tee _build/html-build.log
 endef
 
-.PHONY: help install book site pdf test lint unit lab hub serve strip bench clean apt-pdf apt-browser node
+.PHONY: help install book site pdf test lint unit lab hub serve strip bench clean apt-pdf apt-browser node lms
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -83,6 +83,10 @@ pdf: $(STAMP) node apt-pdf  ## Build the PDF with XeLaTeX
 	$(fresh_cache)
 	$(BUILD_ENV) $(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS) 2>&1 | tee _build/pdf-build.log
 	@echo "The PDF is at $(CURDIR)/_build/latex/course.pdf"
+
+lms: $(STAMP)  ## The quizzes for Moodle and Canvas: Moodle XML, GIFT and a QTI zip per chapter and for the course (_build/lms)
+	rm -rf _build/lms
+	$(OFFLINE) $(BIN)/python -m coursekit.lms _build/lms
 
 lint: $(STAMP)  ## ruff, and no outputs in committed notebooks
 	$(BIN)/ruff check .

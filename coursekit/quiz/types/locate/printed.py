@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import io
 import math
+from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch
@@ -42,8 +43,8 @@ def question(spec: Locate) -> str:
     return f"Which letter lies inside the area “{spec.target.name}”?"
 
 
-def figure(spec: Locate) -> Figure:
-    """The lettered map."""
+def figure(spec: Locate, letters: bool = True) -> Figure:
+    """The lettered map (``letters=False``: the same map without the letters A-D)."""
     west, south, east, north = spec.extent
     aspect = 1 / math.cos(math.radians((south + north) / 2))
     height = min(max(WIDTH * (north - south) * aspect / (east - west), 3.0), 5.5)
@@ -60,7 +61,7 @@ def figure(spec: Locate) -> Figure:
         ax.annotate(spot.name, (spot.lon, spot.lat), xytext=(-5 if left else 5, 3),
                     textcoords="offset points", ha="right" if left else "left",
                     fontsize=8, style="italic")  # fmt: skip
-    for letter, spot in zip(LETTERS, spec.letters, strict=True):
+    for letter, spot in zip(LETTERS, spec.letters if letters else (), strict=letters):
         ax.plot(spot.lon, spot.lat, "o", ms=5, color="black")
         ax.annotate(letter, (spot.lon, spot.lat), xytext=(0, 7), textcoords="offset points",
                     ha="center", va="bottom", size=12, weight="bold", bbox=_DISC)  # fmt: skip
@@ -72,11 +73,33 @@ def figure(spec: Locate) -> Figure:
     return fig
 
 
-def png(spec: Locate) -> bytes:
-    """The lettered map as PNG bytes."""
+def png_of(fig: Figure) -> bytes:
+    """A map figure as PNG bytes (the same bytes on every run: no software metadata)."""
     buffer = io.BytesIO()
-    figure(spec).savefig(buffer, format="png", dpi=DPI)
+    fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
+
+
+def png(spec: Locate, letters: bool = True) -> bytes:
+    """The lettered map as PNG bytes (``letters=False``: without the letters)."""
+    return png_of(figure(spec, letters))
+
+
+def size_px(fig: Figure) -> tuple[int, int]:
+    """Width and height in pixels of the PNG that :func:`png_of` writes (whole pixels, as
+    the Agg renderer truncates them)."""
+    width, height = fig.get_size_inches() * DPI
+    return int(width), int(height)
+
+
+def to_pixels(fig: Figure, lonlat: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Pixel positions (x right, y down, from the top-left corner of the PNG) of points
+    given as (lon, lat), through the map's own data transform."""
+    ax = fig.axes[0]
+    ax.apply_aspect()  # the axes box after set_aspect, as drawing places it
+    height = size_px(fig)[1]
+    scale = DPI / fig.dpi
+    return [(x * scale, height - y * scale) for x, y in ax.transData.transform(list(lonlat))]
 
 
 def alt_text(spec: Locate) -> str:
