@@ -252,15 +252,18 @@ def terms_first_used_unlinked(text: str) -> list[str]:
     plain = TERM.sub(placeholder, text)
     plain = ROLE.sub(lambda m: " " * len(m.group(0)), plain)  # {doc}, {ref}: not the term
     unlinked = []
-    for term in sorted(glossary_terms()):
-        original = next(t for t in glossary_term_names() if t.lower() == term)
+    # Longest terms first; their plain uses are then blanked, so that "South Caucasus"
+    # is not found inside "South Caucasus Pipeline".
+    for original in sorted(glossary_term_names(), key=len, reverse=True):
         flags = 0 if original.isupper() else re.I
         words = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", original))
-        first_plain = re.search(rf"(?<![\w-]){words}(?![\w-])", plain, flags)
-        first_link = min((pos for pos, target in links if target == term), default=None)
+        pattern = re.compile(rf"(?<![\w-]){words}(?![\w-])", flags)
+        first_plain = pattern.search(plain)
+        first_link = min((pos for pos, target in links if target == original.lower()), default=None)
         if first_plain and (first_link is None or first_plain.start() < first_link):
             unlinked.append(original)
-    return unlinked
+        plain = pattern.sub(lambda m: " " * len(m.group(0)), plain)
+    return sorted(unlinked, key=str.lower)
 
 
 def chapter_minutes(chapter: str) -> int:
@@ -643,4 +646,10 @@ def test_issue16_helpers_on_a_small_sample() -> None:
     assert terms_first_used_unlinked(prose) == []
     assert terms_first_used_unlinked("A ceasefire, then {term}`ceasefire`.") == ["ceasefire"]
     assert terms_first_used_unlinked("The CSTO met; a csto-like body.") == ["CSTO"]
+    assert terms_first_used_unlinked("The {term}`South Caucasus Pipeline` and South Caucasus.") == [
+        "South Caucasus"
+    ]
+    assert terms_first_used_unlinked("A {term}`TAP` link; the South Caucasus Pipeline.") == [
+        "South Caucasus Pipeline"
+    ]
     assert word_count(":::{note} B\nFour boxed words here.\n:::") == 4
