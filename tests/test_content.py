@@ -28,7 +28,14 @@ SKELETON_AFTER = (
     "What's next",
     "Sources",
 )
-MIN_WORDS, MAX_WORDS = 1500, 3500  # issue 8: narrative at most about 3,500 words
+MIN_WORDS, MAX_WORDS = 1500, 3500  # issue 16: at most 3,500 words, boxes included
+MAX_MEAN_SENTENCE = 18  # issue 16: mean words a sentence in the narrative
+IN_SHORT = "**In short:**"  # issue 16: the summary paragraph opening each own section
+PROMISE_PAGES = ("index.md", "backmatter/instructor_guide.md")  # "about A–B hours"
+# Issue 16: where each much-repeated quotation is given (the other chapters refer back).
+QUOTE_HOMES = {"friendly and allied": "01_visit", "324 schools": "04_outreach"}
+# Sections that are not narrative: the list of terms and the list of sources.
+NOT_NARRATIVE = ("Key terms", "Sources")
 
 FENCE = re.compile(r"^\s*(`{3,}|:{3,})\s*(\{[^}]*\})?")
 CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]*)`")
@@ -172,6 +179,110 @@ def word_count(markdown: str) -> int:
     return len(re.findall(r"\w+(?:['’.-]\w+)*", text))
 
 
+def own_sections(markdown: str) -> list[tuple[str, str]]:
+    """``(title, body)`` of the ``##`` sections after "Time and prerequisites" and before
+    the "Map: ..." section: the chapter's own sections."""
+    parts = re.split(r"^## +(.+?)\s*$", markdown, flags=re.M)
+    sections = list(zip(parts[1::2], parts[2::2], strict=True))
+    titles = [title for title, _ in sections]
+    if "Time and prerequisites" not in titles:
+        return []
+    start = titles.index("Time and prerequisites") + 1
+    end = next((i for i, t in enumerate(titles) if t.startswith("Map:")), len(titles))
+    return sections[start:end]
+
+
+def narrative(markdown: str) -> str:
+    """The chapter's narrative: its Markdown cells without headings, code, directive blocks
+    (admonition boxes such as notes and "Primary source" boxes, exercises and solutions),
+    tables, HTML comments, and the "Key terms" and "Sources" sections. ``{term}`` roles are
+    kept (see ``terms_first_used_unlinked``); citations are dropped."""
+    kept: list[str] = []
+    depth = 0
+    skipping = False
+    for line in markdown.splitlines():
+        match = FENCE.match(line)
+        if match:
+            closing = depth and not match.group(2) and not line.strip()[len(match.group(1)) :]
+            depth += -1 if closing else 1
+            continue
+        if depth:
+            continue
+        heading = re.match(r"^(#{1,6})\s+(.*?)\s*$", line)
+        if heading:
+            skipping = len(heading.group(1)) == 2 and heading.group(2) in NOT_NARRATIVE
+            kept.append("")
+            continue
+        if skipping or line.lstrip().startswith("|"):
+            continue
+        kept.append(line)
+    text = re.sub(r"<!--.*?-->", " ", "\n".join(kept), flags=re.S)
+    text = CITE.sub("", text)
+    text = re.sub(r" +([.,;:)])", r"\1", text)
+    return re.sub(r"\]\([^)]*\)", "]", text)
+
+
+def count_words(text: str) -> int:
+    plain = ROLE.sub(lambda m: re.sub(r"\s*<[^>]*>\s*$", "", m.group(1)), text)
+    return len(re.findall(r"\w+(?:['’.-]\w+)*", plain))
+
+
+def sentences_of(text: str) -> list[str]:
+    """Sentences: paragraphs and list items split after ``.``, ``!`` or ``?`` (with any
+    closing quote or bracket) before a capital, a quote or a digit."""
+    sentences = []
+    for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*]|\d+\.) )", text):
+        block = " ".join(block.split())
+        block = re.sub(r"^(?:[-*]|\d+\.) ", "", block)
+        for sentence in re.split(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“‘(0-9])", block):
+            if count_words(sentence):
+                sentences.append(sentence)
+    return sentences
+
+
+def terms_first_used_unlinked(text: str) -> list[str]:
+    """Glossary terms whose first appearance in ``text`` is plain words, not a ``{term}``
+    link to them. A term in capitals (an acronym) is matched case-sensitively."""
+    links: list[tuple[int, str]] = []
+
+    def placeholder(match: re.Match) -> str:
+        links.append((match.start(), term_targets(match.group(0))[0]))
+        return " " * len(match.group(0))
+
+    plain = TERM.sub(placeholder, text)
+    plain = ROLE.sub(lambda m: " " * len(m.group(0)), plain)  # {doc}, {ref}: not the term
+    unlinked = []
+    # Longest terms first; their plain uses are then blanked, so that "South Caucasus"
+    # is not found inside "South Caucasus Pipeline".
+    for original in sorted(glossary_term_names(), key=len, reverse=True):
+        flags = 0 if original.isupper() else re.I
+        words = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", original))
+        pattern = re.compile(rf"(?<![\w-]){words}(?![\w-])", flags)
+        first_plain = pattern.search(plain)
+        first_link = min((pos for pos, target in links if target == original.lower()), default=None)
+        if first_plain and (first_link is None or first_plain.start() < first_link):
+            unlinked.append(original)
+        plain = pattern.sub(lambda m: " " * len(m.group(0)), plain)
+    return sorted(unlinked, key=str.lower)
+
+
+def chapter_minutes(chapter: str) -> int:
+    """The N of "about N minutes" in a chapter's "Time and prerequisites" section."""
+    markdown = markdown_of(chapter_path(chapter))
+    section = re.search(r"^## Time and prerequisites\s*$(.*?)^## ", markdown, re.M | re.S)
+    assert section, f"{chapter}: no 'Time and prerequisites' section"
+    found = re.findall(r"\babout (\d+) minutes\b", section.group(1))
+    assert len(found) == 1, f"{chapter}: expected one 'about N minutes', got {found}"
+    return int(found[0])
+
+
+def promised_hours(path: Path) -> tuple[int, int]:
+    """The A and B of "about A–B hours" on a page (one such phrase)."""
+    found = re.findall(r"\babout (\d+)[–-](\d+) hours\b", path.read_text(encoding="utf-8"))
+    assert len(set(found)) == 1, f"{path.name}: expected one 'about A–B hours', got {found}"
+    return int(found[0][0]), int(found[0][1])
+
+
 def primary_source_boxes(markdown: str) -> list[str]:
     """Bodies of the "Primary source: …" admonitions that carry ``:class: primary-source``."""
     return [
@@ -211,6 +322,19 @@ def glossary_terms() -> frozenset[str]:
         if line.strip() and not line[0].isspace() and not line.startswith(":")
     ]
     return frozenset(term.lower() for term in terms)
+
+
+@cache
+def glossary_term_names() -> tuple[str, ...]:
+    """The glossary's terms as written (``glossary_terms`` gives them lower-cased)."""
+    text = page_path("backmatter/glossary").read_text(encoding="utf-8")
+    match = re.search(r"^(`{3,}|:{3,})\{glossary\}[^\n]*\n(.*?)^\1\s*$", text, re.S | re.M)
+    assert match, "backmatter/glossary has no {glossary} block"
+    return tuple(
+        line.strip()
+        for line in match.group(2).splitlines()
+        if line.strip() and not line[0].isspace() and not line.startswith(":")
+    )
 
 
 def term_targets(text: str) -> list[str]:
@@ -274,8 +398,58 @@ def test_chapter_skeleton(chapter: str) -> None:
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_length(chapter: str) -> None:
+    """Issue 16: at most 3,500 words a chapter, boxes, exercises and solutions included."""
     words = word_count(markdown_of(chapter_path(chapter)))
     assert MIN_WORDS <= words <= MAX_WORDS, f"{chapter}: {words} words"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_own_sections_open_with_a_summary(chapter: str) -> None:
+    """Issue 16: each of the chapter's own sections (the ``##`` sections between "Time and
+    prerequisites" and the "Map:" section) opens with a one-paragraph summary starting
+    ``**In short:**``."""
+    missing = [
+        title
+        for title, body in own_sections(markdown_of(chapter_path(chapter)))
+        if not body.lstrip().startswith(IN_SHORT)
+    ]
+    assert not missing, f"{chapter}: sections without an '{IN_SHORT}' paragraph: {missing}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_narrative_sentences_are_short(chapter: str) -> None:
+    """Issue 16: the narrative's sentences average fewer than 18 words (see ``narrative``
+    for what counts as narrative)."""
+    sentences = sentences_of(narrative(markdown_of(chapter_path(chapter))))
+    mean = sum(map(count_words, sentences)) / len(sentences)
+    assert mean < MAX_MEAN_SENTENCE, f"{chapter}: {mean:.1f} words a sentence"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_glossary_terms_are_linked_at_first_use(chapter: str) -> None:
+    """Issue 16: a glossary term used in a chapter's narrative is linked with ``{term}`` the
+    first time it appears there."""
+    unlinked = terms_first_used_unlinked(narrative(markdown_of(chapter_path(chapter))))
+    assert not unlinked, f"{chapter}: first use not linked with {{term}}: {unlinked}"
+
+
+def test_chapter_times_add_up_to_the_promised_total() -> None:
+    """Issue 16: each chapter's "Time and prerequisites" says "about N minutes"; together
+    they fit the "about A–B hours" that the welcome page and the instructor guide promise."""
+    minutes = {chapter: chapter_minutes(chapter) for chapter in CHAPTERS}
+    promises = {page: promised_hours(ROOT / page) for page in PROMISE_PAGES}
+    assert len(set(promises.values())) == 1, promises
+    low, high = next(iter(promises.values()))
+    total = sum(minutes.values())
+    assert low * 60 <= total <= high * 60, f"{total} minutes against {low}-{high} hours: {minutes}"
+
+
+@pytest.mark.parametrize(("phrase", "home"), QUOTE_HOMES.items())
+def test_a_repeated_quote_lives_in_one_chapter(phrase: str, home: str) -> None:
+    """Issue 16: a quotation is given in full in the one chapter where it teaches something;
+    the others refer back to it."""
+    found = [c for c in CHAPTERS if phrase.lower() in markdown_of(chapter_path(c)).lower()]
+    assert found == [home], f"{phrase!r} appears in {found}, expected only in {home}"
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -438,3 +612,44 @@ def test_instructor_guide_lists_the_objectives_of_the_quiz_banks() -> None:
         section = guide.split(f"{{doc}}`../chapters/{bank.chapter}`", 1)[1]
         for objective in bank.objectives:
             assert f"- {objective.id}: {objective.text}" in section, (bank.chapter, objective.id)
+
+
+def test_issue16_helpers_on_a_small_sample() -> None:
+    sample = "\n".join(
+        [
+            "## Time and prerequisites",
+            "Allow about 45 minutes.",
+            "## Own section",
+            "**In short:** Two words. Then a {term}`ceasefire` and a ceasefire {cite:p}`k`.",
+            "",
+            ":::{note} A box",
+            "Boxed words do not count here. Nor a ceasefire.",
+            ":::",
+            "| a table | row |",
+            "- An item (1994). Another one?",
+            "## Map: somewhere",
+            "## Key terms",
+            "- {term}`enclave`",
+        ]
+    )
+    assert [title for title, _ in own_sections(sample)] == ["Own section"]
+    prose = narrative(sample)
+    assert "Boxed" not in prose and "table" not in prose and "enclave" not in prose
+    assert sentences_of(prose) == [
+        "Allow about 45 minutes.",
+        "**In short:** Two words.",
+        "Then a {term}`ceasefire` and a ceasefire.",
+        "An item (1994).",
+        "Another one?",
+    ]
+    assert count_words("Then a {term}`truce <ceasefire>` here.") == 4
+    assert terms_first_used_unlinked(prose) == []
+    assert terms_first_used_unlinked("A ceasefire, then {term}`ceasefire`.") == ["ceasefire"]
+    assert terms_first_used_unlinked("The CSTO met; a csto-like body.") == ["CSTO"]
+    assert terms_first_used_unlinked("The {term}`South Caucasus Pipeline` and South Caucasus.") == [
+        "South Caucasus"
+    ]
+    assert terms_first_used_unlinked("A {term}`TAP` link; the South Caucasus Pipeline.") == [
+        "South Caucasus Pipeline"
+    ]
+    assert word_count(":::{note} B\nFour boxed words here.\n:::") == 4
