@@ -311,3 +311,19 @@ def test_colours_come_from_the_course_palette(built: dict[str, Chart]) -> None:
     fills = set(re.findall(r'<rect [^>]*fill="(#[0-9A-Fa-f]{6})"', built["06_epilogue"].html()))
     assert fills - {"#ffffff"} <= set(PALETTE.values())
     assert len(fills - {"#ffffff"}) == 2  # one colour per panel
+
+
+@pytest.mark.build
+def test_chapter_two_page_shows_its_chart_with_table(built_html: Path) -> None:
+    """The built page carries the chart's figure (SVG, caption, table), once, and not the
+    PDF's copy of its caption."""
+    text = (built_html / "chapters" / "02_significance.html").read_text(encoding="utf-8")
+    chart = charts.gas_exports()
+    assert text.count('<figure class="coursekit-chart"') == 1
+    figure = text[text.index('<figure class="coursekit-chart"') :]
+    figure = figure[: figure.index("</figure>")]
+    page = parse(figure)
+    assert dict(page.tags)["svg"]["role"] == "img"
+    assert len(page.rows) == len(chart.rows) + 1
+    assert chart.caption in html.unescape("".join(page.text["figcaption"]))
+    assert "**Chart:" not in text and "{cite:p}" not in text

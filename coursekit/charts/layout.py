@@ -1,7 +1,9 @@
 """Where each part of a chart goes: panels, bars and text lines, in SVG user units.
 
-The web rendering (:mod:`.web`) draws this layout with a Jinja2 template; the printed one
-(:mod:`.printed`) lets matplotlib place things itself but wraps labels the same way.
+The web rendering (:mod:`.web`) draws this layout with a Jinja2 template: each bar under
+its label and attribution, so that the drawing stays narrow and its text legible when a
+phone scales it down. The printed one (:mod:`.printed`) lets matplotlib place things itself
+(labels beside the bars, as the page is wide) but wraps them the same way.
 """
 
 from __future__ import annotations
@@ -19,14 +21,16 @@ if TYPE_CHECKING:
 #: One colour per panel, from the Okabe–Ito palette; each gives at least 3:1 against white.
 #: Colour is never the only signal: every bar carries its figure and its label.
 COLOURS = (PALETTE["blue"], PALETTE["vermillion"], PALETTE["green"])
-#: Characters per line of a bar's label and of its "who" line.
+#: Characters per line of a bar's label and of its "who" line (on the web and on paper).
 LABEL_WIDTH, WHO_WIDTH = 34, 44
+#: The same on the web, where the label runs above its bar across the drawing.
+WEB_LABEL_WIDTH, WEB_WHO_WIDTH = 62, 78
 
-WIDTH = 760  #: the drawing's width
-BAR_X = 300  #: where bars start (labels sit to the left)
-BAR_MAX = 270  #: the longest bar (the figure is written to its right)
+WIDTH = 520  #: the drawing's width
+BAR_MAX = 330  #: the longest bar (the figure is written to its right)
+BAR = 18  #: a bar's thickness
 LINE = 15  #: height of a text line
-PAD = 8  #: space above and below each row
+PAD = 7  #: space above and below each row
 HEADING = 30  #: height of a panel's heading
 
 
@@ -46,9 +50,14 @@ class Bar:
     label: list[str]
     who: list[str]
 
+    def baseline(self, line: int) -> float:
+        """The baseline of the row's text line number ``line`` (label lines, then who)."""
+        return self.y + PAD + 11 + line * LINE
+
     @property
-    def middle(self) -> float:
-        return self.y + self.height / 2
+    def bar_y(self) -> float:
+        """The top of the bar, under the text lines."""
+        return self.y + PAD + (len(self.label) + len(self.who)) * LINE + 3
 
 
 @dataclass(frozen=True)
@@ -63,22 +72,36 @@ class Panel:
     bottom: float
 
 
-def layout(chart: Chart) -> tuple[list[Panel], float]:
-    """The chart's panels, top to bottom, and the drawing's height."""
+@dataclass(frozen=True)
+class Drawing:
+    """The whole drawing: a note above the panels, the panels, and its size."""
+
+    note: list[str]  #: "All figures according to …", when one body gives every figure
+    panels: list[Panel]
+    width: float
+    height: float
+
+
+def layout(chart: Chart) -> Drawing:
+    """Where everything goes, top to bottom."""
     panels: list[Panel] = []
-    y = float(HEADING) if chart.common_who else 0.0
+    note = wrap(f"All figures according to {chart.common_who}", WEB_WHO_WIDTH)
+    note = note if chart.common_who else []
+    y = len(note) * LINE + (PAD if note else 0)
     for index, series in enumerate(chart.series()):
         rows = chart.panel(series)
         top = chart.scale(series)
         heading, y = y, y + HEADING
         bars: list[Bar] = []
         for row in rows:
-            label = wrap(row.label, LABEL_WIDTH)
-            who = wrap(chart.who_line(row), WHO_WIDTH) if chart.who_line(row) else []
-            height = max(len(label) + len(who), 2) * LINE + 2 * PAD
+            label = wrap(row.label, WEB_LABEL_WIDTH)
+            who = wrap(chart.who_line(row), WEB_WHO_WIDTH) if chart.who_line(row) else []
+            height = (len(label) + len(who)) * LINE + 3 + BAR + 2 * PAD
             bars.append(Bar(row, y, height, max(row.value / top * BAR_MAX, 1.0), label, who))
             y += height
         colour = COLOURS[index % len(COLOURS)]
         panels.append(Panel(series, chart.unit(series), colour, heading, bars, y))
         y += PAD * 2
-    return panels, y
+    # room for the longest "bar + its number" (about 7.5 units per character at 13 px)
+    ends = [bar.length + 6 + 7.5 * len(bar.row.text) for panel in panels for bar in panel.bars]
+    return Drawing(note, panels, max([WIDTH, *ends]), y)

@@ -30,11 +30,9 @@ ENV = Environment(
 
 def figure_html(chart: Chart) -> str:
     """The chart as a self-contained HTML ``<figure>`` (no script, no external file)."""
-    panels, height = layout.layout(chart)
     return ENV.get_template("figure.html.j2").render(
         chart=chart,
-        panels=panels,
-        height=height,
+        drawing=layout.layout(chart),
         L=layout,
         sources={key: source(key) for key in chart.sources()},
     )
