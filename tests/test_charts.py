@@ -313,12 +313,30 @@ def test_colours_come_from_the_course_palette(built: dict[str, Chart]) -> None:
     assert len(fills - {"#ffffff"}) == 2  # one colour per panel
 
 
+def called_charts() -> list[tuple[str, str]]:
+    """``(chapter, function)`` for every chart a chapter notebook calls, e.g. chapter 2's
+    ``charts.gas_exports()``."""
+    found = []
+    for chapter in CHAPTERS:
+        text = (ROOT / "chapters" / f"{chapter}.ipynb").read_text(encoding="utf-8")
+        found += [(chapter, name) for name in re.findall(r"\bcharts\.(\w+)\(\)", text)]
+    return found
+
+
+def test_chapters_call_only_their_own_chart() -> None:
+    calls = called_charts()
+    assert ("02_significance", "gas_exports") in calls
+    for chapter, name in calls:
+        assert CHAPTER_CHARTS[chapter].__name__ == name
+
+
 @pytest.mark.build
-def test_chapter_two_page_shows_its_chart_with_table(built_html: Path) -> None:
+@pytest.mark.parametrize(("chapter", "name"), called_charts())
+def test_chapter_page_shows_its_chart_with_table(built_html: Path, chapter: str, name: str) -> None:
     """The built page carries the chart's figure (SVG, caption, table), once, and not the
     PDF's copy of its caption."""
-    text = (built_html / "chapters" / "02_significance.html").read_text(encoding="utf-8")
-    chart = charts.gas_exports()
+    text = (built_html / "chapters" / f"{chapter}.html").read_text(encoding="utf-8")
+    chart = getattr(charts, name)()
     assert text.count('<figure class="coursekit-chart"') == 1
     figure = text[text.index('<figure class="coursekit-chart"') :]
     figure = figure[: figure.index("</figure>")]
@@ -327,3 +345,25 @@ def test_chapter_two_page_shows_its_chart_with_table(built_html: Path) -> None:
     assert len(page.rows) == len(chart.rows) + 1
     assert chart.caption in html.unescape("".join(page.text["figcaption"]))
     assert "**Chart:" not in text and "{cite:p}" not in text
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize(("chapter", "name"), called_charts())
+def test_pdf_prints_each_chart_with_caption_and_cited_table(
+    built_pdf_text: str, chapter: str, name: str
+) -> None:
+    """The PDF prints the chart's caption and its table: every number, and a numbered
+    citation per row (pdftotext reads a table's wrapped cells out of order, so numbers are
+    looked for in the text that follows the caption)."""
+    from conftest import squash
+
+    chart = getattr(charts, name)()
+    text = built_pdf_text.replace("\u2019", "'")
+    caption = squash(f"Chart: {chart.title}. {chart.caption}")
+    assert caption in squash(text)
+    start = text.index(f"Chart: {chart.title[:30]}")
+    following = text[start : start + 2500 + 400 * len(chart.rows)]
+    letters = squash(following)
+    for row in chart.rows:
+        assert squash(row.number) in letters, row
+    assert len(re.findall(r"\[\d+\]", following)) >= len(chart.rows)
