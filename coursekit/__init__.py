@@ -4,6 +4,7 @@ Notebooks import what they need from the submodules:
 
 - :mod:`coursekit.data`: read and validate the files in ``data/`` (one function, ``load``);
 - :mod:`coursekit.maps`: folium maps with a PNG twin for the PDF;
+- :mod:`coursekit.charts`: bar charts from `data/charts/` (inline SVG, PNG for the PDF);
 - :mod:`coursekit.quiz`: quizzes for Jupyter (ipywidgets), the web (JavaScript) and print.
 """
 

@@ -27,13 +27,20 @@ import yaml
 from coursekit.paths import bibliography, data_dir
 
 #: Modules that register validators; imported on first use of :func:`load`.
-_VALIDATOR_MODULES = ("coursekit.quiz.bank", "coursekit.geodata", "coursekit.timeline")
+_VALIDATOR_MODULES = (
+    "coursekit.quiz.bank",
+    "coursekit.geodata",
+    "coursekit.timeline",
+    "coursekit.charts.rows",
+)
 
 #: Modules that need no widgets, by the kinds they check: loading one of these kinds (or a
-#: file of ``data/`` named after it, e.g. ``places.geojson``) imports only its module.
+#: file of ``data/`` named after it, e.g. ``places.geojson``, or in a folder named after
+#: it, e.g. ``charts/gas_exports_2023.csv``) imports only its module.
 _LIGHT_MODULES = {
     "coursekit.geodata": ("places", "routes", "areas", "countries"),
     "coursekit.timeline": ("timeline",),
+    "coursekit.charts.rows": ("chart", "charts"),
 }
 
 #: kind -> (file-name pattern relative to ``data/``, check function)
@@ -167,7 +174,7 @@ def _check(path: Path, label: str, kind: str | None, base: Path) -> Any:
         relative = path.relative_to(base.resolve()).as_posix()
     except ValueError:
         relative = path.name
-    _ensure_validators(kind or Path(relative).name.split(".")[0])
+    _ensure_validators(kind or Path(relative).parts[0].split(".")[0])
     raw = _parse(path, label)
     if kind is not None:
         if kind not in _VALIDATORS:
