@@ -19,10 +19,11 @@ the sidebar sits in a landmark, and ``static/course.css`` keeps map captions rea
 the theme's dark mode.
 
 Phones on slow networks: at the end of the web build every page is made light
-(:mod:`coursekit.webpages`: inline icons, search scripts on the search page only, map
-frames that load when they come into view; :mod:`coursekit.iconfont`: the icon font cut
-to the glyphs the style sheets name, Font Awesome's class rules out of the theme's CSS) and every text file gets a ``.gz`` twin for the
-static host (:mod:`coursekit.precompress`).
+(:mod:`coursekit.webpages`: inline icons, search scripts on the search page only, no
+widget state, map frames that load when they come into view), the icon font is cut to the
+glyphs the style sheets name and Font Awesome's class rules leave the theme's CSS
+(:mod:`coursekit.iconfont`), and every text file gets a ``.gz`` twin for the static host
+(:mod:`coursekit.precompress`).
 
 In the PDF, Markdown tables get column widths from their content, so that long cells wrap
 instead of running off the page (LaTeX's long tables otherwise size columns to one line),

@@ -92,7 +92,7 @@ def test_font_awesome_class_rules_leave_the_theme_css(tmp_path: Path) -> None:
     (tmp_path / STYLES).mkdir(parents=True)
     sheet = tmp_path / STYLES / "theme.css"
     sheet.write_text(
-        ".a{color:red}@media print{.fa-bars:before,.fa-menu::before{content:\"\\f0c9\"}"
+        '.a{color:red}@media print{.fa-bars:before,.fa-menu::before{content:"\\f0c9"}'
         ".b{content:'x'}}.fa-lg{font-size:1.25em}.fa-sun,.c:before{content:'y'}"
     )
     assert drop_icon_class_rules(tmp_path) == [sheet]
@@ -134,3 +134,10 @@ def test_the_built_icon_font_is_a_small_subset(built_html: Path) -> None:
     kept = set(TTFont(str(subset)).getBestCmap())
     assert icon_characters(built_html / "_static") - kept <= {0xF09B, 0xF296}  # brand icons
     assert 0xF05A in kept  # the "note" admonition's icon
+
+
+@pytest.mark.build
+def test_the_theme_css_has_no_icon_class_rules(built_html: Path) -> None:
+    sheet = (built_html / STYLES / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    assert ".fa-bars:before" not in sheet
+    assert "--pst-icon-admonition-note" in sheet  # the rest of the theme stays
