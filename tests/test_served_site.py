@@ -60,7 +60,7 @@ def load(browser: Browser, url: str, scroll: bool) -> tuple[list[Fetched], list[
                 arg=frames.nth(index).element_handle(),
                 timeout=15_000,
             )
-    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1500)  # late requests (fonts, deferred scripts) are counted too
     errors = watch.blocked + watch.page_errors + watch.console_errors
     fetched = []
     for response in responses:
