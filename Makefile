@@ -18,7 +18,7 @@ OFFLINE := PYTHONPATH=$(CURDIR)/tools/offline
 ASSET_BASE := ../_static/vendor
 BUILD_ENV := $(OFFLINE) COURSEKIT_ASSET_BASE=$(ASSET_BASE)
 APT_PDF := texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk fonts-freefont-otf poppler-utils
-APT_BROWSER := chromium
+APT_BROWSER := chromium nginx
 NOTEBOOKS := $(wildcard chapters/*.ipynb backmatter/*.ipynb)
 CACHE := _build/.jupyter_cache
 CACHE_STAMP := _build/.cache-stamp
@@ -115,10 +115,26 @@ serve:  ## Serve the built book on http://127.0.0.1:8000
 strip: $(STAMP)  ## Remove outputs from the notebooks before a commit
 	$(BIN)/nbstripout $(NOTEBOOKS)
 
-bench: $(STAMP)  ## Time a clean HTML build and a cached rebuild
-	rm -rf _build
-	time $(MAKE) --no-print-directory book >/dev/null
-	time $(MAKE) --no-print-directory book >/dev/null
+# make bench: Lighthouse (its own npm install in tools/bench, not needed for anything else)
+# on every page of the site served by nginx, beside a default `jupyter-book create` book.
+BENCH := _build/bench
+define timed
+	start=$$(date +%s); $(MAKE) --no-print-directory $(2) >>$(BENCH)/$(2).log 2>&1; \
+		echo "$(1): $$(( $$(date +%s) - start )) s" | tee -a $(BENCH)/times.txt
+endef
+
+bench: $(STAMP) node apt-pdf apt-browser  ## Build times (clean, cached, PDF) and Lighthouse per page against the budgets
+	npm ci --prefix tools/bench --no-audit --no-fund --loglevel=error
+	rm -rf _build && mkdir -p $(BENCH)
+	$(call timed,clean HTML build (executes every notebook),book)
+	$(call timed,cached HTML rebuild,book)
+	$(call timed,PDF build,pdf)
+	$(call html_build,COURSEKIT_PDF=_build/latex/course.pdf) >/dev/null
+	$(BIN)/jupyter-book create $(BENCH)/defaultbook >/dev/null
+	$(OFFLINE) $(BIN)/jupyter-book build $(BENCH)/defaultbook >$(BENCH)/defaultbook.log 2>&1
+	$(BIN)/python tools/bench/bench.py --site _build/html --reference $(BENCH)/defaultbook/_build/html \
+		--json $(BENCH)/lighthouse.json | tee $(BENCH)/lighthouse.txt
+	@cat $(BENCH)/times.txt
 
 clean:  ## Remove the build (keeps .venv and node_modules)
 	rm -rf _build .pytest_cache

@@ -18,6 +18,13 @@ deprecated ``doc-biblioentry`` role, which a ``list`` may not hold), the book's 
 the sidebar sits in a landmark, and ``static/course.css`` keeps map captions readable in
 the theme's dark mode.
 
+Phones on slow networks: at the end of the web build every page is made light
+(:mod:`coursekit.webpages`: inline icons, search scripts on the search page only, no
+widget state, map frames that load when they come into view), the icon font is cut to the
+glyphs the style sheets name and Font Awesome's class rules leave the theme's CSS
+(:mod:`coursekit.iconfont`), and every text file gets a ``.gz`` twin for the static host
+(:mod:`coursekit.precompress`).
+
 In the PDF, Markdown tables get column widths from their content, so that long cells wrap
 instead of running off the page (LaTeX's long tables otherwise size columns to one line),
 and the back matter (from ``course_appendix_start`` on) is printed as appendices.
@@ -39,7 +46,10 @@ from docutils import nodes
 from sphinx.errors import ExtensionError
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from coursekit.iconfont import drop_icon_class_rules, subset_icon_font
+from coursekit.precompress import precompress
 from coursekit.vendor import copy_vendor_assets, vendor_files
+from coursekit.webpages import lighten_site
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -105,6 +115,15 @@ def _tidy_assets(app: Any, pagename: str, templatename: str, context: dict, doct
 def _copy_vendor(app: Any, exception: Exception | None) -> None:
     if exception is None and app.builder.format == "html":
         copy_vendor_assets(Path(app.outdir) / "_static" / "vendor")
+
+
+def _light_pages(app: Any, exception: Exception | None) -> None:
+    """Last: light pages (:mod:`coursekit.webpages`), then ``.gz`` twins of every text file."""
+    if exception is None and app.builder.format == "html":
+        lighten_site(Path(app.outdir))
+        drop_icon_class_rules(Path(app.outdir))
+        subset_icon_font(Path(app.outdir))
+        precompress(Path(app.outdir))
 
 
 # --------------------------------------------------------------------------- the PDF
@@ -257,4 +276,6 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("builder-inited", _check_bibliographies)
     app.connect("build-finished", _copy_vendor)
     app.connect("build-finished", _copy_pdf)
+    app.add_js_file("lazy-maps.js", loading_method="defer")
+    app.connect("build-finished", _light_pages, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -62,7 +62,9 @@ VIEW_JS = """
 def map_frame(page: Page) -> Frame:
     """The first map iframe's document, once Leaflet has drawn it."""
     page.wait_for_selector("figure.coursekit-map iframe")
-    handle = page.locator("figure.coursekit-map iframe").first.element_handle()
+    first = page.locator("figure.coursekit-map iframe").first
+    first.scroll_into_view_if_needed()  # map frames load when they come into view
+    handle = first.element_handle()
     frame = handle.content_frame() if handle else None
     assert frame is not None, "the map iframe has no document"
     frame.wait_for_selector(".leaflet-container", timeout=15_000)
