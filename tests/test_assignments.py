@@ -199,3 +199,19 @@ def test_feedback_shows_verdict_and_explanation(course, bank):
         assert page.count(said) >= len(bank.questions) and unsaid not in page
         for item in bank.questions:
             assert html.escape(item.explanation, quote=False) in page
+
+
+@pytest.mark.nbgrader
+def test_every_chapter_releases_without_answers_or_explanations(tmp_path):
+    banks = load_banks()
+    build.build(tmp_path, banks)
+    for bank in banks:
+        nbgrader(tmp_path, "generate_assignment", bank.chapter)
+        text = (tmp_path / "release" / bank.chapter / f"{bank.chapter}.ipynb").read_text("utf-8")
+        assert "HIDDEN TESTS" not in text and "coursekit" not in text
+        nb = nbformat.reads(text, as_version=4)
+        answer_cells = [c for c in nb.cells if c.metadata["nbgrader"]["solution"]]
+        assert len(answer_cells) == len(bank.questions)
+        assert all(c.source.endswith('= (\n    ""\n)') for c in answer_cells)
+        for item in bank.questions:
+            assert json.dumps(item.explanation)[1:-1] not in text, (bank.chapter, item.id)
