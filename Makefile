@@ -42,7 +42,7 @@ define html_build
 	$(1) $(BUILD_ENV) $(BIN)/jupyter-book build . --builder html $(JB_FLAGS) 2>&1 | tee _build/html-build.log
 endef
 
-.PHONY: help install book site pdf test lint unit lab hub serve strip bench clean apt-pdf apt-browser node lms
+.PHONY: help install book site pdf test lint unit lab hub serve strip bench clean apt-pdf apt-browser node lms assignments
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -88,12 +88,17 @@ lms: $(STAMP)  ## The quizzes for Moodle and Canvas: Moodle XML, GIFT and a QTI 
 	rm -rf _build/lms
 	$(OFFLINE) $(BIN)/python -m coursekit.lms _build/lms
 
+assignments: $(STAMP)  ## nbgrader assignments: a course folder with one source notebook per chapter (_build/assignments)
+	rm -rf _build/assignments/source
+	$(OFFLINE) $(BIN)/python -m coursekit.nbgrader _build/assignments
+	@echo "Then, in _build/assignments: PATH=$(CURDIR)/$(BIN):\$$PATH nbgrader generate_assignment 01_visit"
+
 lint: $(STAMP)  ## ruff, and no outputs in committed notebooks
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check coursekit tests scripts tools
 
-unit: $(STAMP) node  ## Fast tests only: no build, no PDF, no browser
-	$(OFFLINE) $(BIN)/pytest -m "not build and not pdf and not browser"
+unit: $(STAMP) node  ## Fast tests only: no build, no PDF, no browser, no nbgrader
+	$(OFFLINE) $(BIN)/pytest -m "not build and not pdf and not browser and not nbgrader"
 
 test: $(STAMP) node apt-pdf apt-browser lint site  ## Install everything, build the site (web book + PDF), run every test
 	$(OFFLINE) $(BIN)/pytest

@@ -1,0 +1,8 @@
+"""Graded notebooks for nbgrader: one source assignment per chapter, from the quiz banks.
+
+- ``build``: the course folder of ``make assignments`` (``_build/assignments/``);
+- ``notebook``: a bank as a source notebook (prompt, answer cell, hidden test per item);
+- ``types``: how each question type is shown and answered, one module per type,
+  registered by name;
+- ``check``: what the hidden tests call: the course's own grading of what was written.
+"""
