@@ -177,3 +177,110 @@ def test_trivial_answers_and_partial_words_are_ignored() -> None:
     assert leaks([year], [_q("y", "single", "Signed in 1994?", "x", ("x", "y"))]) == [
         "answer of 'd' ('1994') appears in 'y' prompt"
     ]
+
+
+# ------------------------------------------------ dates, objectives and repeated phrases (issue 14)
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+FULL_DATE = re.compile(rf"\b(\d{{1,2}})(?:\s*[–-]\s*\d{{1,2}})? ({MONTHS}) (\d{{4}})\b")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+#: Phrases that the banks may use at most once between them (content review of 2026-12-02):
+#: repeated in every chapter, they had become a cue rather than a question.
+RATIONED = ("friendly and allied", "324 schools")
+
+
+def dates_in(text: str) -> set[str]:
+    """The full dates ("6 August 2024") and the years ("2024") that ``text`` prints."""
+    found = {f"{int(day)} {month} {year}" for day, month, year in FULL_DATE.findall(text)}
+    return found | set(YEAR.findall(text))
+
+
+def answer_dates(question: quiz.Question) -> set[str]:
+    """The dates and years in ``question``'s answer: what a printed date could give away."""
+    if question.type == "single":
+        return dates_in(question.answer)
+    if question.type == "multiple":
+        return set().union(*(dates_in(text) for text in question.answer))
+    if question.type == "numeric" and float(question.answer).is_integer():
+        return dates_in(str(int(question.answer)))  # a year asked for as a number
+    return set()
+
+
+def date_leaks(answers_from: Iterable[quiz.Question], others: Iterable[quiz.Question]) -> list[str]:
+    """Every date of an answer of ``answers_from`` that another question prints."""
+    others = list(others)
+    found = []
+    for question in answers_from:
+        for date in sorted(answer_dates(question)):
+            for other in others:
+                if other.id == question.id:
+                    continue
+                for where, text in shown_texts(other):
+                    if date in dates_in(text):
+                        found.append(
+                            f"{question.id!r} answers with {date!r}, "
+                            f"printed in {other.id!r} {where}"
+                        )
+    return found
+
+
+@pytest.mark.parametrize("path", BANK_FILES, ids=[p.stem for p in BANK_FILES])
+def test_ordering_events_print_no_dates(path: Path) -> None:
+    """An ordering item is solved by reading dates: none may be printed in its events."""
+    dated = [
+        f"{question.id!r}: {item!r}"
+        for question in bank(path).questions
+        if question.type == "ordering"
+        for item in question.answer
+        if dates_in(item)
+    ]
+    assert not dated, "\n".join(dated)
+
+
+@pytest.mark.parametrize("path", BANK_FILES, ids=[p.stem for p in BANK_FILES])
+def test_no_answer_date_is_printed_in_another_item(path: Path) -> None:
+    found = date_leaks(bank(path).questions, all_questions())
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("path", BANK_FILES, ids=[p.stem for p in BANK_FILES])
+def test_every_objective_is_assessed_by_two_items(path: Path) -> None:
+    loaded = bank(path)
+    counts = {objective.id: 0 for objective in loaded.objectives}
+    for question in loaded.questions:
+        counts[question.objective] += 1
+    thin = {objective: n for objective, n in counts.items() if n < 2}
+    assert not thin, f"{path.name}: objectives with fewer than two items: {thin}"
+
+
+def _all_text(question: quiz.Question) -> str:
+    parts = [question.prompt, question.explanation]
+    for option in question.options:
+        parts += [option.text, option.feedback or ""]
+    if question.type == "ordering":
+        parts += list(question.answer)
+    return " ".join(parts)
+
+
+def test_rationed_phrases_appear_at_most_once_across_the_banks() -> None:
+    text = normalise(" ".join(_all_text(q) for q in all_questions()))
+    counts = {phrase: text.count(normalise(phrase)) for phrase in RATIONED}
+    assert all(n <= 1 for n in counts.values()), counts
+
+
+def test_dates_in_and_date_leaks() -> None:
+    assert dates_in("From 18–19 August 2024, after 6 August 2024 and in 1994.") == {
+        "18 August 2024",
+        "6 August 2024",
+        "2024",
+        "1994",
+    }
+    assert dates_in("1,950 km, 12 days, 20 bcm") == set()
+    event = _q("a", "ordering", "Order them.", ["The war begins", "x", "y"])
+    answer = _q("b", "single", "When?", "In January 1990", ("In January 1990", "In May 1994"))
+    prompt = _q("c", "single", "After the events of January 1990, what?", "x", ("x", "y"))
+    year = _q("d", "numeric", "Which year?", 1994)
+    assert date_leaks([event, answer, year], [event, answer, prompt, year]) == [
+        "'b' answers with '1990', printed in 'c' prompt",
+        "'d' answers with '1994', printed in 'b' options[2]",
+    ]
