@@ -104,14 +104,14 @@ unit: $(STAMP) node  ## Fast tests only: no build, no PDF, no browser (on two wo
 	$(OFFLINE) $(BIN)/pytest -m "$(UNIT)" $(XDIST)
 
 # make test keeps both cores busy: the site build (Sphinx, one kernel at a time, XeLaTeX: one
-# core) runs in the background while the tests that need no build run on the other core;
-# then the tests of the built site run on two workers. Every test runs once, in one of the
+# core) runs in the background while the tests that need no build run on two workers (they
+# take longer than the build: both cores stay busy); then the tests of the built site run. Every test runs once, in one of the
 # two pytest runs (-m "$(EARLY)", then -m "not ($(EARLY))"); each names its slowest tests.
 test: $(STAMP) node apt-pdf apt-browser lint  ## Install everything, build the site (web book + PDF), run every test
 	@mkdir -p _build
 	@echo "make site: in the background, its output in _build/site.log"
 	$(SITE_IN_BACKGROUND) >_build/site.log 2>&1 & site=$$!; \
-	early=0; $(OFFLINE) $(BIN)/pytest -m "$(EARLY)" -n 0 || early=$$?; \
+	early=0; $(OFFLINE) $(BIN)/pytest -m "$(EARLY)" $(XDIST) || early=$$?; \
 	if ! wait $$site; then tail -n 60 _build/site.log; echo "make site failed: see _build/site.log"; exit 1; fi; \
 	grep -E "^The (PDF|site) is" _build/site.log || true; \
 	$(OFFLINE) $(BIN)/pytest -m "not ($(EARLY))" $(XDIST) && exit $$early
