@@ -19,14 +19,26 @@ ASSET_BASE := ../_static/vendor
 BUILD_ENV := $(OFFLINE) COURSEKIT_ASSET_BASE=$(ASSET_BASE)
 APT_PDF := texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk fonts-freefont-otf poppler-utils
 APT_BROWSER := chromium nginx
+# The tests that need no build, no PDF and no browser: `make unit`.
+UNIT := not build and not pdf and not browser and not nbgrader
+# What make test runs while the site builds: everything that does not need _build.
+EARLY := not build and not pdf
+# pytest-xdist: two worker processes (one per core); a test module with its own server
+# (JupyterLab, JupyterHub) stays on one worker (xdist_group), so the server starts once.
+XDIST := -n 2 --dist loadgroup
+# make test's site build. Expanded here (:=) so that the recipe line does not name $(MAKE):
+# `make -n test` then only prints it, and does not run the tests on that line.
+SITE_IN_BACKGROUND := $(MAKE) --no-print-directory site
 NOTEBOOKS := $(wildcard chapters/*.ipynb backmatter/*.ipynb)
 CACHE := _build/.jupyter_cache
 CACHE_STAMP := _build/.cache-stamp
 # jupyter-cache keys on notebook text only: when the helper package, the data or the asset
-# base change, drop the executed outputs so that every notebook runs again.
+# base change, drop the executed outputs so that every notebook runs again. Bytecode that
+# Python writes when it imports coursekit (a kernel, a test) is no change.
 define fresh_cache
 	mkdir -p _build
-	if [ -f $(CACHE_STAMP) ] && { [ -n "$$(find coursekit data -newer $(CACHE_STAMP) -print -quit)" ] \
+	if [ -f $(CACHE_STAMP) ] && { [ -n "$$(find coursekit data -type f -newer $(CACHE_STAMP) \
+		! -path '*/__pycache__/*' -print -quit)" ] \
 		|| [ "$$(cat $(CACHE_STAMP))" != "$(ASSET_BASE)" ]; }; then \
 		echo "coursekit/, data/ or the asset base changed: notebooks will run again"; \
 		rm -rf $(CACHE) _build/.doctrees; fi
@@ -97,11 +109,21 @@ lint: $(STAMP)  ## ruff, and no outputs in committed notebooks
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check coursekit tests scripts tools
 
-unit: $(STAMP) node  ## Fast tests only: no build, no PDF, no browser, no nbgrader
-	$(OFFLINE) $(BIN)/pytest -m "not build and not pdf and not browser and not nbgrader"
+unit: $(STAMP) node  ## Fast tests only: no build, no PDF, no browser, no nbgrader (on two workers)
+	$(OFFLINE) $(BIN)/pytest -m "$(UNIT)" $(XDIST)
 
-test: $(STAMP) node apt-pdf apt-browser lint site  ## Install everything, build the site (web book + PDF), run every test
-	$(OFFLINE) $(BIN)/pytest
+# make test keeps both cores busy: the site build (Sphinx, one kernel at a time, XeLaTeX: one
+# core) runs in the background while the tests that need no build run on two workers (they
+# take longer than the build: both cores stay busy); then the tests of the built site run. Every test runs once, in one of the
+# two pytest runs (-m "$(EARLY)", then -m "not ($(EARLY))"); each names its slowest tests.
+test: $(STAMP) node apt-pdf apt-browser lint  ## Install everything, build the site (web book + PDF), run every test
+	@mkdir -p _build
+	@echo "make site: in the background, its output in _build/site.log"
+	$(SITE_IN_BACKGROUND) >_build/site.log 2>&1 & site=$$!; \
+	early=0; $(OFFLINE) $(BIN)/pytest -m "$(EARLY)" $(XDIST) || early=$$?; \
+	if ! wait $$site; then tail -n 60 _build/site.log; echo "make site failed: see _build/site.log"; exit 1; fi; \
+	grep -E "^The (PDF|site) is" _build/site.log || true; \
+	$(OFFLINE) $(BIN)/pytest -m "not ($(EARLY))" $(XDIST) && exit $$early
 
 lab: $(STAMP) node  ## JupyterLab for instructors (offline: maps carry Leaflet from node_modules)
 	$(BIN)/jupyter lab --notebook-dir=$(CURDIR) \

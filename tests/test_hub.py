@@ -43,7 +43,8 @@ from jupyter import (
 )
 from playwright.sync_api import Browser
 
-pytestmark = pytest.mark.browser
+# One worker runs the whole module under pytest-xdist, so its server starts once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("hub")]
 STUDENTS = [f"student{n}" for n in range(1, 6)]
 CHAPTER = "01_visit"
 NOTEBOOK = f"course/chapters/{CHAPTER}.ipynb"  # where nbgitpuller puts it in each home folder

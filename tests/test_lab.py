@@ -38,7 +38,8 @@ from playwright.sync_api import Browser, Page, expect
 from coursekit import load
 from coursekit.quiz.types.locate.geometry import distance_km
 
-pytestmark = pytest.mark.browser
+# One worker runs the whole module under pytest-xdist, so its server starts once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("lab")]
 CHAPTER = "01_visit"
 
 
