@@ -57,17 +57,36 @@ def _schemas() -> dict[str, dict[str, Any]]:
     }
 
 
+#: kind -> a function completing the file's schema (a schema put together by code)
+_BUILDERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def builder(kind: str) -> Callable:
+    """Register ``func(schema) -> schema``, which completes the schema of ``kind`` from its
+    file (the quiz bank's: with the question types' fragments)."""
+
+    def register(func: Callable[[dict[str, Any]], dict[str, Any]]) -> Callable:
+        _BUILDERS[kind] = func
+        validator.cache_clear()
+        return func
+
+    return register
+
+
 def schema(kind: str) -> dict[str, Any]:
-    """The schema of a kind of data file, e.g. ``schema("places")``."""
-    return _schemas()[kind]
+    """The schema of a kind of data file, e.g. ``schema("places")`` (completed by its
+    :func:`builder`, if it has one)."""
+    raw = _schemas()[kind]
+    return _BUILDERS[kind](raw) if kind in _BUILDERS else raw
 
 
 @cache
 def validator(kind: str) -> Draft202012Validator:
     """A validator for ``kind``, resolving references to the other schemas here."""
     resources = [(s["$id"], Resource.from_contents(s)) for s in _schemas().values()]
-    Draft202012Validator.check_schema(schema(kind))
-    return Draft202012Validator(schema(kind), registry=Registry().with_resources(resources))
+    complete = schema(kind)
+    Draft202012Validator.check_schema(complete)
+    return Draft202012Validator(complete, registry=Registry().with_resources(resources))
 
 
 def _position(path: Sequence[Any]) -> int:

@@ -44,9 +44,19 @@ def lettered(shown: Iterable[str], chosen: Iterable[str]) -> str:
 class ChoiceType(QuestionType):
     """Options to choose from, as radio buttons or check boxes."""
 
-    template = "choice.html.j2"
+    template = "choice.html.j2"  # in this folder, shared by single and multiple
     #: the HTML input type of each option
     input_kind: ClassVar[str]
+
+    def shown_texts(self, question: Question) -> list[tuple[str, str]]:
+        options = [(f"options[{n}]", o.text) for n, o in enumerate(question.options, start=1)]
+        return [*super().shown_texts(question), *options]
+
+    def from_page(self, question: Question, entered: Any) -> Any:
+        """The page reads option indexes (a list of them for check boxes)."""
+        if isinstance(entered, list):
+            return [texts(question)[i] for i in entered]
+        return None if entered is None else texts(question)[entered]
 
     def print_lines(self, question: Question) -> list[str]:
         return [f"   - {LETTERS[i]}) {md_escape(o.text)}" for i, o in enumerate(question.options)]

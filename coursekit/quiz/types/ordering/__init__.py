@@ -59,7 +59,6 @@ def _from_list(question: Question, answer: Any) -> list[str]:
 @register
 class Ordering(QuestionType):
     name = "ordering"
-    template = "ordering.html.j2"
     hint = "Give each item its position."
     printed_hint = "Write the letters in order."
 
@@ -79,9 +78,21 @@ class Ordering(QuestionType):
             order = _from_list(question, answer)
         return order == list(question.answer), []
 
+    def shown_texts(self, question: Question) -> list[tuple[str, str]]:
+        items = [(f"items[{n}]", item) for n, item in enumerate(question.items, start=1)]
+        return [*super().shown_texts(question), *items]
+
+    def from_page(self, question: Question, entered: Any) -> Any:
+        """The page reads the position chosen for each item as shown ("" for none)."""
+        pairs = zip(question.items, entered, strict=True)
+        return {item: int(position) if position else None for item, position in pairs}
+
     def solution(self, question: Question) -> dict[str, Any]:
-        """The correct position (1-based) of each shown item."""
-        return {"a": [question.answer.index(item) + 1 for item in question.items]}
+        """The correct position (1-based) of each shown item, and the items as shown."""
+        return {
+            "a": [question.answer.index(item) + 1 for item in question.items],
+            "i": list(question.items),
+        }
 
     def answer_text(self, question: Question) -> str:
         return lettered(question.items, question.answer)
