@@ -201,6 +201,40 @@ def test_every_example_prints_and_has_an_answer_key_entry(bank: quiz.Bank) -> No
         assert all(text for _, text in kind.shown_texts(question))
 
 
+def test_every_example_in_print_and_in_the_answer_key(bank: quiz.Bank) -> None:
+    """Each type's printed form: its hint and lines under the prompt, its answer in words."""
+    markdown = quiz_markdown(bank)
+    for number, question in enumerate(bank.questions, start=1):
+        kind = REGISTRY[question.type]
+        assert f"{number}. " in markdown and (kind.printed_hint or kind.hint) in markdown
+        lines = kind.print_lines(question)
+        assert lines and all(line in markdown for line in lines), question.id
+        assert kind.answer_text(question).strip(), question.id
+        assert "<" not in "".join(lines)  # Markdown, no HTML
+
+
+def test_every_example_in_the_widget(bank: quiz.Bank) -> None:
+    """The Jupyter form, driven as a reader would: each example answer entered through
+    the widget's inputs and checked gives what it gives in Python."""
+    from coursekit.quiz.widget import QuestionWidget
+
+    for name, qid, entered, expected in CASES:
+        question = find(bank, qid)
+        widget = QuestionWidget(question, 1, lambda: None)
+        answer = REGISTRY[name].from_page(question, entered)
+        try:
+            widget.select(answer)
+        except quiz.AnswerError:  # an input that cannot take it (a point off the globe)
+            assert expected == "malformed", (qid, entered)
+            continue
+        widget.check_button.click()
+        assert (
+            outcome({"valid": widget.result.valid, "correct": widget.result.correct}) == expected
+        ), (qid, entered, widget.result)
+        widget.retry_button.click()
+        assert widget.result is None
+
+
 # --------------------------------------------------------------------- import layers
 
 
