@@ -313,3 +313,56 @@ def test_every_type_works_on_a_page(browser, demo_page: str, bank: quiz.Bank) ->
         element.locator("button.ck-retry").click()
     assert watch.console_errors == [] and watch.page_errors == [], watch
     page.context.close()
+
+
+@pytest.mark.browser
+def test_every_types_form_is_labelled_and_axe_clean(browser, demo_page: str) -> None:
+    """Every control of every type's form has a name, and axe finds nothing serious."""
+    from axe import axe_page, counts
+    from browser import open_page
+
+    page, watch = open_page(browser)
+    page.goto(demo_page)
+    page.wait_for_selector(".ck-quiz[data-ck-ready]")
+    page.wait_for_timeout(300)
+    unnamed = page.evaluate(
+        """() => [...document.querySelectorAll('.ck-question input, .ck-question select')]
+             .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+                          && !e.closest('label'))
+             .map(e => e.id || e.name)"""
+    )
+    assert unnamed == []
+    violations = axe_page(page, "examples")
+    page.context.close()
+    serious = [str(v) for v in violations if v.impact in ("critical", "serious", "moderate")]
+    assert serious == [], counts(violations)
+    assert watch.console_errors == [] and watch.page_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_match_by_keyboard_in_the_built_chapter(browser, book_url: str) -> None:
+    """Chapter 2's match question in the web book, answered with the keyboard alone: Tab to
+    each drop-down list, type the option's letter, Enter on Check."""
+    from browser import open_page
+
+    bank = data.load("quizzes/02_significance.yml")
+    question = next(q for q in bank.questions if q.type == "match")
+    kind = REGISTRY["match"]
+    page, watch = open_page(browser)
+    page.goto(f"{book_url}/chapters/02_significance.html", wait_until="load")
+    element = page.locator(f'.ck-quiz[data-ck-ready] .ck-question[data-qid="{question.id}"]')
+    element.wait_for()
+    selects = element.locator("select")
+    assert selects.count() == len(question.answer.pairs)
+    for index, (left, right) in enumerate(question.answer.pairs):
+        assert element.get_by_label(left, exact=True).count() == 1  # each list has its label
+        selects.nth(index).focus()
+        page.keyboard.press(kind.letter(question.answer.options.index(right)))
+    element.locator("button.ck-check").focus()
+    page.keyboard.press("Enter")
+    feedback = element.locator(".ck-feedback").inner_text()
+    count = len(question.answer.pairs)
+    assert "✓ Correct." in feedback and f"{count} of {count} pairs are right." in feedback
+    assert watch.console_errors == [] and watch.page_errors == []
+    page.context.close()
