@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from typing import Any
-
-from jsonschema import Draft202012Validator
+from typing import TYPE_CHECKING, Any
 
 from coursekit import schemas
 from coursekit.data import DataError
 from coursekit.quiz.types import REGISTRY
 from coursekit.schemas import Where
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 #: The order in which errors are reported: the order of the fields in a bank.
 _ORDER = ("chapter", "title", "objectives", "questions", "id", "type", "prompt", "options")
