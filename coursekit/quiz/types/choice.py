@@ -41,6 +41,23 @@ def lettered(shown: Iterable[str], chosen: Iterable[str]) -> str:
     return "; ".join(f"{LETTERS[shown.index(text)]}) {text}" for text in chosen)
 
 
+def dropdowns(w: Any, labels: Iterable[str], choices: list[tuple[str, Any]]) -> list[Any]:
+    """One ipywidgets ``Dropdown`` per label (its ``description``), each offering
+    ``choices`` after a blank ("–", None); for ordering and match."""
+    boxes = [
+        w.Dropdown(options=[("–", None), *choices], value=None, description=label)
+        for label in labels
+    ]
+    for box in boxes:
+        box.style.description_width = "initial"
+    return boxes
+
+
+def dropdown_values(inputs: list[Any]) -> dict[str, Any]:
+    """``{label: value chosen}`` of :func:`dropdowns`."""
+    return {box.description: box.value for box in inputs}
+
+
 class ChoiceType(QuestionType):
     """Options to choose from, as radio buttons or check boxes."""
 

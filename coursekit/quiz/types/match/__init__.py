@@ -17,7 +17,7 @@ from typing import Any
 from coursekit.quiz.model import Question, RuleError, shuffled
 from coursekit.quiz.rules import invalid, message
 from coursekit.quiz.types.base import QuestionType, register
-from coursekit.quiz.types.choice import LETTERS
+from coursekit.quiz.types.choice import LETTERS, dropdown_values, dropdowns
 from coursekit.text import md_escape
 
 #: the letters of the right-hand options, in print and in the answer key
@@ -135,14 +135,10 @@ class Match(QuestionType):
 
     def widget_inputs(self, question: Question, w: Any) -> list[Any]:
         m = spec(question)
-        choices = [("–", None)] + [(f"{UPPER[i]}) {t}", t) for i, t in enumerate(m.options)]
-        boxes = [w.Dropdown(options=choices, value=None, description=left) for left in m.lefts]
-        for box in boxes:
-            box.style.description_width = "initial"
-        return boxes
+        return dropdowns(w, m.lefts, [(f"{UPPER[i]}) {t}", t) for i, t in enumerate(m.options)])
 
     def widget_answer(self, question: Question, inputs: list[Any]) -> Any:
-        return {box.description: box.value for box in inputs}
+        return dropdown_values(inputs)
 
     def widget_select(self, question: Question, inputs: list[Any], value: Any) -> None:
         chosen = dict(value or {})

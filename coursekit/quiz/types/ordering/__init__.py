@@ -9,7 +9,7 @@ from typing import Any
 from coursekit.quiz.model import Question, RuleError
 from coursekit.quiz.rules import invalid
 from coursekit.quiz.types.base import QuestionType, register
-from coursekit.quiz.types.choice import LETTERS, lettered
+from coursekit.quiz.types.choice import LETTERS, dropdown_values, dropdowns, lettered
 from coursekit.text import md_escape
 
 
@@ -102,14 +102,11 @@ class Ordering(QuestionType):
         return [*lines, "", "   Order (letters): \\_\\_\\_\\_\\_\\_\\_\\_"]
 
     def widget_inputs(self, question: Question, w: Any) -> list[Any]:
-        choices = [("–", None)] + [(str(p), p) for p in range(1, len(question.items) + 1)]
-        boxes = [w.Dropdown(options=choices, value=None, description=i) for i in question.items]
-        for box in boxes:
-            box.style.description_width = "initial"
-        return boxes
+        choices = [(str(p), p) for p in range(1, len(question.items) + 1)]
+        return dropdowns(w, question.items, choices)
 
     def widget_answer(self, question: Question, inputs: list[Any]) -> Any:
-        return {box.description: box.value for box in inputs}
+        return dropdown_values(inputs)
 
     def widget_select(self, question: Question, inputs: list[Any], value: Any) -> None:
         if isinstance(value, Mapping):
