@@ -1,8 +1,10 @@
 """Read the course's data files through one function, :func:`load`.
 
 Every file in ``data/`` is read here. The parser is chosen by the file's suffix; the
-checks by its *kind*, which a module registers with :func:`validator` (the formats are
-JSON Schemas in ``coursekit/schemas/``). A malformed file raises :class:`DataError`, whose
+checks by its *kind*. Each kind is declared by its JSON Schema in ``coursekit/schemas/``
+(``x-data``: its files and the module that checks it); that module hands its check to the
+loader with :func:`validator`, and :func:`load` imports it when a file of its kind is first
+read. This module imports none of them. A malformed file raises :class:`DataError`, whose
 message names the file, the item and the field.
 
 Each file is parsed and checked once per process: :func:`load` keeps the result, keyed by
@@ -26,22 +28,8 @@ import yaml
 
 from coursekit.paths import bibliography, data_dir
 
-#: Modules that register validators; imported on first use of :func:`load`.
-_VALIDATOR_MODULES = (
-    "coursekit.quiz.bank",
-    "coursekit.geodata",
-    "coursekit.timeline",
-    "coursekit.charts.rows",
-)
-
-#: Modules that need no widgets, by the kinds they check: loading one of these kinds (or a
-#: file of ``data/`` named after it, e.g. ``places.geojson``, or in a folder named after
-#: it, e.g. ``charts/gas_exports_2023.csv``) imports only its module.
-_LIGHT_MODULES = {
-    "coursekit.geodata": ("places", "routes", "areas", "countries"),
-    "coursekit.timeline": ("timeline",),
-    "coursekit.charts.rows": ("chart", "charts"),
-}
+#: Where the kinds are declared: each JSON Schema here names its files and its checker.
+_SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
 #: kind -> (file-name pattern relative to ``data/``, check function)
 _VALIDATORS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {}
@@ -82,14 +70,29 @@ def validator(kind: str, pattern: str) -> Callable:
     return register
 
 
-def _ensure_validators(kind: str) -> None:
-    """Import the module that checks ``kind`` (a light one if it can), else all of them."""
-    for module, kinds in _LIGHT_MODULES.items():
-        if kind in kinds:
+@functools.cache
+def declared() -> dict[str, tuple[str, str]]:
+    """Every declared kind: ``{kind: (file pattern, module that checks it)}``.
+
+    Read from the ``x-data`` entry of each schema in ``coursekit/schemas/`` (``{"kind",
+    "files", "checked_by"}``): the format names its checker, so this module names none.
+    """
+    found = {}
+    for path in sorted(_SCHEMAS.glob("*.schema.json")):
+        entry = json.loads(path.read_text(encoding="utf-8")).get("x-data")
+        if entry:
+            found[entry["kind"]] = (entry["files"], entry["checked_by"])
+    return found
+
+
+def _ensure_validator(kind: str | None, relative: str) -> None:
+    """Import the module that checks ``kind`` (or the declared kind whose files match
+    ``relative``), unless its check is registered already; it registers on import."""
+    for name, (pattern, module) in declared().items():
+        if name in _VALIDATORS:
+            continue
+        if name == kind or (kind is None and fnmatch.fnmatch(relative, pattern)):
             importlib.import_module(module)
-            return
-    for module in _VALIDATOR_MODULES:
-        importlib.import_module(module)
 
 
 def clear_cache() -> None:
@@ -174,7 +177,7 @@ def _check(path: Path, label: str, kind: str | None, base: Path) -> Any:
         relative = path.relative_to(base.resolve()).as_posix()
     except ValueError:
         relative = path.name
-    _ensure_validators(kind or Path(relative).parts[0].split(".")[0])
+    _ensure_validator(kind, relative)
     raw = _parse(path, label)
     if kind is not None:
         if kind not in _VALIDATORS:

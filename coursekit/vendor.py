@@ -2,7 +2,7 @@
 
 Nothing is fetched from a CDN and nothing is committed: ``make node`` installs the packages
 pinned in ``package.json``, and the Sphinx extension copies the files the map pages link
-(:data:`coursekit.maps.assets.FILES`), the pictures their style sheets name and each
+(:data:`coursekit.leaflet.FILES`), the pictures their style sheets name and each
 package's licence into ``_static/vendor/`` with their paths under ``node_modules``, which is
 what the map pages link when ``$COURSEKIT_ASSET_BASE`` points there.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from coursekit.maps import assets
+from coursekit import leaflet as assets
 
 
 def vendor_files(root: Path | None = None) -> list[str]:

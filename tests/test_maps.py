@@ -12,8 +12,9 @@ import folium
 import pytest
 
 from coursekit import data, maps
+from coursekit import leaflet as assets
 from coursekit.course import CHAPTERS
-from coursekit.maps import assets, web
+from coursekit.maps import web
 from coursekit.maps.chapters import CHAPTER_MAPS, MAPS, chapter_of
 
 EVIL = "<script>alert(1)</script>"

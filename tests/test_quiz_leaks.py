@@ -1,16 +1,18 @@
 """No quiz item gives away another item's answer (issue 8, point 7).
 
-An item's *answer text* is the text of each correct option of a ``single`` or ``multiple``
-question, or the number of a ``numeric`` question. It *leaks* when it appears in the text
-that ANOTHER item shows before it is answered: its prompt, its options, its ordering items.
+An item's *answer texts* are what its type says the right answer is in words
+(``answer_texts``: the correct options of a ``single`` or ``multiple`` question, the number
+of a ``numeric`` one, the right-hand texts of a ``match``...). One *leaks* when it appears
+in the text that ANOTHER item shows before it is answered (its type's ``shown_texts``: the
+prompt, options, ordering items, the items and options to match...).
 Both sides are normalised (case, accents, punctuation, thousands separators) and matched
 as whole words.
 
 Trivial answers are ignored, since they appear everywhere without giving anything away:
-``truefalse`` answers, ordering answers (all their items are shown anyway), text answers
-of fewer than two words or eight letters ("Moscow", "Sudzha", "Kyiv"), and numbers of
-fewer than three digits ("12", "20") unless they come with their unit: the answer 44 with
-the unit "days" leaks through "the 44-day war".
+``truefalse`` and ordering answers (their types give none: all the items are shown
+anyway), text answers of fewer than two words or eight letters ("Moscow", "Sudzha",
+"Kyiv"), and numbers of fewer than three digits ("12", "20") unless they come with their
+unit: the answer 44 with the unit "days" leaks through "the 44-day war".
 
 The check runs once per bank file, against the items of every bank, so that a leak from
 one chapter into another is reported under the bank whose answer leaks.
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -28,6 +30,7 @@ import pytest
 from conftest import ROOT
 
 from coursekit import data, quiz
+from coursekit.quiz.types import REGISTRY
 
 QUIZZES = ROOT / "data" / "quizzes"
 BANK_FILES = sorted(QUIZZES.glob("*.yml"))
@@ -47,38 +50,31 @@ def normalise(text: str) -> str:
     return f" {' '.join(text.split())} "
 
 
-def _number_text(value: float) -> str:
-    return f"{value:g}" if value != int(value) else str(int(value))
-
-
 def answer_texts(question: quiz.Question) -> list[str]:
-    """The answer texts of ``question`` that could give something away, normalised."""
-    if question.type in ("single", "multiple"):
-        texts = [question.answer] if question.type == "single" else list(question.answer)
-        found = []
-        for text in texts:
-            norm = normalise(text)
+    """The answer texts of ``question`` (its type's ``answer_texts``) that could give
+    something away, normalised: a number of three digits or more, a number with its unit
+    (singular or plural: " 44 day" in "44-day war"), or a text of two words and eight
+    letters or more."""
+    found: list[str] = []
+    for text in REGISTRY[question.type].answer_texts(question):
+        norm = normalise(text)
+        words = norm.split()
+        if re.fullmatch(r"[\d.]+", words[0]) and len(words) > 1:  # a number and its unit
+            candidate = f" {words[0]} {words[1].removesuffix('s')}"
+        elif len(words) == 1 and re.fullmatch(r"[\d.]+", words[0]):
+            digits = sum(c.isdigit() for c in norm)
+            candidate = norm if digits >= MIN_DIGITS else ""
+        else:
             letters = sum(c.isalpha() for c in norm)
-            if len(norm.split()) >= MIN_WORDS and letters >= MIN_LETTERS:
-                found.append(norm)
-        return found
-    if question.type == "numeric":
-        number = _number_text(float(question.answer))
-        if sum(c.isdigit() for c in number) >= MIN_DIGITS:
-            return [f" {number} "]
-        unit = normalise(question.unit or "").split()
-        # a short number counts with its unit, singular or plural: " 44 day" in "44-day war"
-        return [f" {number} {unit[0].removesuffix('s')}"] if unit else []
-    return []  # truefalse, ordering and any other type: nothing that can be copied
+            candidate = norm if len(words) >= MIN_WORDS and letters >= MIN_LETTERS else ""
+        if candidate and not any(kept in candidate for kept in found):
+            found.append(candidate)
+    return found
 
 
-def shown_texts(question: quiz.Question) -> Iterator[tuple[str, str]]:
-    """``(field, text)`` of what a reader sees before answering ``question``."""
-    yield "prompt", question.prompt
-    for number, option in enumerate(getattr(question, "options", ()), start=1):
-        yield f"options[{number}]", option.text
-    for number, item in enumerate(getattr(question, "items", ()), start=1):
-        yield f"items[{number}]", item
+def shown_texts(question: quiz.Question) -> list[tuple[str, str]]:
+    """``(field, text)`` of what a reader sees before answering ``question`` (its type's)."""
+    return REGISTRY[question.type].shown_texts(question)
 
 
 def leaks(answers_from: Iterable[quiz.Question], others: Iterable[quiz.Question]) -> list[str]:

@@ -192,7 +192,8 @@ def test_only_locate_questions_take_a_target(tmp_path: Path) -> None:
     raw["questions"][0]["target"] = {"area": "nkao"}
     path = tmp_path / "demo.yml"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(DataError, match="field 'target': only locate questions take a target"):
+    words = r"field 'target': single questions take no target \(only locate questions do\)"
+    with pytest.raises(DataError, match=words):
         data.load(path, kind="quiz")
 
 
@@ -229,7 +230,7 @@ def test_page_has_the_map_data_but_not_the_answer(demo: quiz.Bank) -> None:
     sol = solutions[[q.id for q in demo.questions].index("demo-locate")]
     assert sol["k"] == "place" and sol["t"] == 25 and sol["n"] == "Lachin/Berdzor"
     assert 'role="application"' in page and 'tabindex="0"' in page
-    assert "window.ckQuizTypes" in page and "L.map" in page  # locate.js, and Leaflet inline
+    assert 'register("locate"' in page and "L.map" in page  # its script, Leaflet inline
     assert not re.search(r"<(script|link|img)[^>]+(src|href)=", page)  # nothing from elsewhere
 
 
@@ -263,7 +264,7 @@ def test_map_data_is_escaped_in_the_page(place: quiz.Question) -> None:
             page_data["landmarks"] = [{"name": hostile, "lat": 40.0, "lon": 45.0}]
             return page_data
 
-    html = render("locate.html.j2", qid="q1", number=1, kind=Kind, question=place)
+    html = render("locate/template.html.j2", qid="q1", number=1, kind=Kind, question=place)
     assert "</script><img" not in html and "\\u003c/script\\u003e" in html
 
 

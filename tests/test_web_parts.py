@@ -9,8 +9,8 @@ from types import SimpleNamespace
 import pytest
 from sphinx.errors import ExtensionError
 
+from coursekit import leaflet as assets
 from coursekit import maps, sphinxext
-from coursekit.maps import assets
 from coursekit.vendor import copy_vendor_assets, vendor_files
 
 

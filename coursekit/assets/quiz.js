@@ -1,25 +1,27 @@
-/* coursekit quiz: grades the .ck-quiz elements of a page and restores saved answers.
+/* coursekit quiz, the engine: grades the .ck-quiz elements of a page and restores saved answers.
  *
  * The grading rules and every message come from the quiz's data-ck-rules attribute: the
- * same file (coursekit/quiz/messages.json) that the Python grader reads. Each question type
- * is an entry of TYPES: read (the answer from the form), write (put a saved answer back)
- * and grade(answer, sol, rules, el, messages); optionally setup(el, sol, check), called
- * once, where check() grades and returns the result. Another script may add a type as
- * window.ckQuizTypes[name] before this one (throwing new window.ckQuiz.Invalid(name, values)).
+ * rule set (coursekit/quiz/messages.json merged with each type's messages.json) that the
+ * Python grader reads. The engine knows no question type: each type's script.js (in
+ * coursekit/quiz/types/<name>/, included after this one) calls
+ *   window.ckQuiz.register(name, {read, write, grade, setup?})
+ * where read(el) gives the answer from the form, write(el, answer) puts a saved answer back
+ * (throwing if it cannot), grade(answer, sol, rules, messages) returns {correct, feedback}
+ * or throws new window.ckQuiz.Invalid(messageName, values) for a malformed answer, and
+ * setup(el, sol, check), optional, is called once per question (check() grades and returns
+ * the result). The page calls window.ckQuiz.initAll() once the types' scripts are in.
  *
  * Each checked answer is saved in this browser through window.ckProgress (progress.js,
  * included first) and put back, with its feedback, when the page is opened again.
  *
  * Self-contained: no network, no other script. Data strings reach the page only through
  * textContent, never as HTML. Safe to include several times: the code is set up once and
- * every element is initialised once (data-ck-ready). */
+ * every element is initialised once (data-ck-ready). Without a page (Node.js) only
+ * register and check are of use. */
 (function () {
   "use strict";
   var VERSION = 2;
-  if (window.ckQuiz && window.ckQuiz.version === VERSION) {
-    window.ckQuiz.initAll();
-    return;
-  }
+  if (window.ckQuiz && window.ckQuiz.version === VERSION) { return; }
   var KEY = "coursekit-quiz";
   /* Saved answers (assets/progress.js, included before this script). */
   var progress = window.ckProgress;
@@ -56,116 +58,41 @@
     each(inputs(el), function (input) { input.checked = values.indexOf(input.value) >= 0; });
   }
 
-  /* -- the question types ------------------------------------------------------------- */
-  var TYPES = {
-    single: {
-      read: function (el) { var c = checked(el); return c.length ? parseInt(c[0], 10) : null; },
-      write: function (el, answer) {
-        if (!isIndex(answer, inputs(el).length)) { throw new Error("not an option"); }
-        setChecked(el, [String(answer)]);
-      },
-      grade: function (answer, sol) {
-        if (answer === null) { throw new Invalid("no_choice"); }
-        return { correct: answer === sol.a, feedback: sol.f && sol.f[answer] ? [sol.f[answer]] : [] };
-      }
-    },
-    multiple: {
-      read: function (el) { return checked(el).map(function (v) { return parseInt(v, 10); }); },
-      write: function (el, answer) {
-        var n = inputs(el).length;
-        if (!Array.isArray(answer) || !answer.every(function (a) { return isIndex(a, n); })) {
-          throw new Error("not a list of options");
-        }
-        setChecked(el, answer.map(String));
-      },
-      grade: function (answer, sol) {
-        if (!answer.length) { throw new Invalid("no_tick"); }
-        var correct = answer.length === sol.a.length && answer.every(function (n) {
-          return sol.a.indexOf(n) >= 0;
-        });
-        var feedback = answer.filter(function (n) { return sol.f && sol.f[n]; });
-        return { correct: correct, feedback: feedback.map(function (n) { return sol.f[n]; }) };
-      }
-    },
-    truefalse: {
-      read: function (el) { var c = checked(el); return c.length ? c[0] === "true" : null; },
-      write: function (el, answer) {
-        if (typeof answer !== "boolean") { throw new Error("not true or false"); }
-        setChecked(el, [String(answer)]);
-      },
-      grade: function (answer, sol) {
-        if (answer === null) { throw new Invalid("no_truefalse"); }
-        return { correct: answer === sol.a, feedback: [] };
-      }
-    },
-    numeric: {
-      read: function (el) { return el.querySelector("input.ck-number").value; },
-      write: function (el, answer) {
-        if (typeof answer !== "string") { throw new Error("not a text"); }
-        el.querySelector("input.ck-number").value = answer;
-      },
-      grade: function (answer, sol, rules) {
-        var text = answer.trim();
-        if (!text) { throw new Invalid("no_number"); }
-        var value = parseFloat(text);
-        if (!new RegExp(rules.number).test(text) || !isFinite(value)) {
-          throw new Invalid("not_number", { value: text });
-        }
-        var margin = rules.relative_epsilon * Math.max(1, Math.abs(sol.a));
-        return { correct: Math.abs(value - sol.a) <= sol.t + margin, feedback: [] };
-      }
-    },
-    ordering: {
-      read: function (el) {
-        return Array.prototype.map.call(el.querySelectorAll("select.ck-pos"), function (s) {
-          return s.value;
-        });
-      },
-      write: function (el, answer) {
-        var selects = el.querySelectorAll("select.ck-pos");
-        var ok = Array.isArray(answer) && answer.length === selects.length &&
-          answer.every(function (p) { return p === "" || /^[1-9][0-9]*$/.test(p) && +p <= selects.length; });
-        if (!ok) { throw new Error("not a list of positions"); }
-        each(selects, function (s, i) { s.value = answer[i]; });
-      },
-      grade: function (answer, sol, rules, el) {
-        var used = {};
-        var correct = true;
-        var labels = el.querySelectorAll(".ck-item label");
-        for (var i = 0; i < answer.length; i++) {
-          if (!answer[i]) {
-            throw new Invalid("no_position", { item: labels[i] ? labels[i].textContent : i + 1 });
-          }
-          if (used[answer[i]]) { throw new Invalid("position_twice", { position: answer[i] }); }
-          used[answer[i]] = true;
-          if (parseInt(answer[i], 10) !== sol.a[i]) { correct = false; }
-        }
-        return { correct: correct, feedback: [] };
-      }
-    }
-  };
+  /* -- the question types: each type's script.js registers itself ----------------- */
+  var TYPES = {};
 
-  function addTypes() {
-    var extra = window.ckQuizTypes || {};
-    Object.keys(extra).forEach(function (name) { TYPES[name] = extra[name]; });
+  function register(name, type) {
+    if (!TYPES[name]) { TYPES[name] = type; }
   }
 
-  /* Grade a question element's current answer: {valid, correct, message, explanation, feedback}. */
-  function grade(el, sol, rules) {
-    var type = TYPES[el.getAttribute("data-qtype")];
+  /* Grade an answer as the type's read() gives it: {valid, correct, message, explanation,
+   * feedback}. No page needed (the tests run it under Node.js). */
+  function check(name, answer, sol, rules) {
+    var type = TYPES[name];
     var messages = rules.messages;
     try {
       if (!type || !sol) { throw new Invalid("broken"); }
-      var result = type.grade(type.read(el), sol, rules.rules, el, messages);
+      var result = type.grade(answer, sol, rules.rules, messages);
       return {
         valid: true, correct: result.correct, feedback: result.feedback, explanation: sol.e,
         message: result.correct ? messages.correct : messages.incorrect
       };
     } catch (e) {
-      var name = e instanceof Invalid ? e.name : "broken";
-      var values = e instanceof Invalid ? e.values : {};
-      return { valid: false, correct: false, feedback: [], message: fill(messages[name], values) };
+      var known = e instanceof Invalid && Object.prototype.hasOwnProperty.call(messages, e.name);
+      return {
+        valid: false, correct: false, feedback: [], explanation: "",
+        message: fill(messages[known ? e.name : "broken"], known ? e.values : {})
+      };
     }
+  }
+
+  /* Grade a question element's current answer. */
+  function grade(el, sol, rules) {
+    var name = el.getAttribute("data-qtype");
+    var type = TYPES[name];
+    var answer;
+    try { answer = type ? type.read(el) : null; } catch (e) { answer = null; }
+    return check(name, answer, sol, rules);
   }
 
   /* -- a quiz ------------------------------------------------------------------------- */
@@ -218,12 +145,6 @@
     }
     if (type && type.setup) { type.setup(el, sol, check); }
     el.querySelector("button.ck-check").addEventListener("click", check);
-    var number = el.querySelector("input.ck-number");
-    if (number) {
-      number.addEventListener("keydown", function (event) {
-        if (event.key === "Enter") { event.preventDefault(); check(); }
-      });
-    }
     retry.addEventListener("click", function () {
       clearForm(el);
       while (box.firstChild) { box.removeChild(box.firstChild); }
@@ -250,7 +171,6 @@
   function init(root) {
     if (root.hasAttribute("data-ck-ready")) { return; }
     root.setAttribute("data-ck-ready", "1");
-    addTypes();
     var solutions, rules;
     try { solutions = decode(root.getAttribute("data-ck-key") || ""); } catch (e) { solutions = []; }
     try { rules = JSON.parse(root.getAttribute("data-ck-rules")); } catch (e) { return; }
@@ -273,10 +193,9 @@
   }
 
   window.ckQuiz = {
-    version: VERSION, init: init, initAll: initAll, grade: grade, types: TYPES, Invalid: Invalid
+    version: VERSION, init: init, initAll: initAll, grade: grade, check: check,
+    register: register, types: TYPES, Invalid: Invalid,
+    util: { each: each, isIndex: isIndex, fill: fill, inputs: inputs, checked: checked,
+            setChecked: setChecked }
   };
-  initAll();
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", initAll);
-  }
 })();

@@ -10,19 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-#: Okabe–Ito colour-blind-safe palette
-PALETTE = {
-    "orange": "#E69F00",
-    "sky": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "black": "#000000",
-}
-SEA = "#dcebf5"
-LAND = "#f4f2ee"
+from coursekit.palette import LAND, PALETTE, SEA
+
+__all__ = ["LAND", "PALETTE", "SEA", "STYLES", "Style"]
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 from shapely.geometry import mapping
 
-from coursekit.maps import assets
+from coursekit import leaflet as assets
 from coursekit.maps.layers import Item
 from coursekit.maps.styles import SEA, STYLES
 

@@ -13,13 +13,15 @@ The package, one job per module:
 - ``model``: the dataclasses (Bank, Question, Result...);
 - ``bank``: loading ``data/quizzes/*.yml``, with ``schema`` (the JSON Schema check) and the
   cross-field rules;
-- ``types``: the question types, one module each, in a registry;
-- ``rules`` and ``grading``: the rule set shared with ``assets/quiz.js``
-  (``messages.json``) and :func:`grade`;
+- ``types``: the question types, one folder each (class, template, script, schema
+  fragment, messages, examples), found by scanning the package;
+- ``rules`` and ``grading``: the rule set shared with the page's scripts
+  (``messages.json`` and each type's) and :func:`grade`;
 - ``web`` (HTML from ``templates/``), ``widget`` (ipywidgets), ``printed`` (Markdown,
   answer key), ``progress`` (the "Your progress" panel of the web book).
 
-Loading banks does not import ipywidgets: the widget module is imported on first use.
+Loading banks imports neither ipywidgets (the widget module is imported on first use) nor
+folium or matplotlib.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,11 +42,17 @@ class Question:
         """Ordering: the items in the shuffled order they are shown in (stable per id)."""
         if self.type != "ordering":
             return ()
-        items = list(self.answer)
-        random.Random(hashlib.sha256(self.id.encode()).hexdigest()).shuffle(items)
-        if items == list(self.answer):  # never show the solution as the starting order
-            items = items[1:] + items[:1]
-        return tuple(items)
+        return shuffled(self.id, self.answer)
+
+
+def shuffled(seed: str, values: Sequence[Any]) -> tuple[Any, ...]:
+    """``values`` shuffled with a fixed seed (a question's id: the same order on the web
+    page, in the widget and in print), never in their given order."""
+    items = list(values)
+    random.Random(hashlib.sha256(seed.encode()).hexdigest()).shuffle(items)
+    if items == list(values):
+        items = items[1:] + items[:1]
+    return tuple(items)
 
 
 @dataclass(frozen=True)

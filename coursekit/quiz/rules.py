@@ -1,7 +1,9 @@
-"""The grading rules shared with ``assets/quiz.js``: messages, numbers, rounding margin.
+"""The grading rules shared with the page's scripts: messages, numbers, rounding margin.
 
-They live in ``messages.json`` beside this module; the web page embeds the same file for
-``quiz.js``, so Python and JavaScript say the same thing about the same answer.
+The shared ones live in ``messages.json`` beside this module, each type's own in its
+folder (``types/<name>/messages.json``); :func:`rule_set` merges them, and the web page
+embeds the merged set for ``assets/quiz.js`` and the types' scripts, so Python and
+JavaScript say the same thing about the same answer.
 """
 
 from __future__ import annotations
@@ -18,9 +20,21 @@ from coursekit.quiz.model import AnswerError
 
 @cache
 def rule_set() -> dict[str, Any]:
-    """The shared rule set: ``{"messages": {...}, "rules": {...}}`` from ``messages.json``."""
+    """The merged rule set ``{"messages": {...}, "rules": {...}}``: ``messages.json`` and
+    every type's ``messages.json``; a name given twice is an error."""
+    from coursekit.quiz.types import REGISTRY
+
     text = resources.files("coursekit.quiz").joinpath("messages.json").read_text("utf-8")
-    return json.loads(text)
+    merged = {k: v for k, v in json.loads(text).items() if k in ("messages", "rules")}
+    for kind in REGISTRY.values():
+        for part, entries in kind.messages.items():
+            if part not in merged:
+                continue
+            twice = sorted(set(entries) & set(merged[part]))
+            if twice:
+                raise ValueError(f"{kind.file('messages.json')}: {part} {twice} already defined")
+            merged[part] = {**merged[part], **entries}
+    return merged
 
 
 def message(name: str, **values: Any) -> str:

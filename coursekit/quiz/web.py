@@ -1,4 +1,5 @@
-"""The web form of a quiz: self-contained HTML and JavaScript (``assets/progress.js``, ``quiz.js``).
+"""The web form of a quiz: self-contained HTML and JavaScript (``assets/progress.js``, the
+engine ``assets/quiz.js`` and the ``script.js`` of each type the quiz uses).
 
 The answers travel in the page encoded (``data-ck-key``), so that they are not in its
 text or in search results; the shared grading rules (``messages.json``) travel as
@@ -14,7 +15,7 @@ from typing import Any
 
 from coursekit.quiz.model import Bank, Question
 from coursekit.quiz.rules import rule_set
-from coursekit.quiz.templates import asset, render
+from coursekit.quiz.templates import asset, inline, render
 from coursekit.quiz.types import REGISTRY, get_type
 
 #: XOR key for the answers shipped in the page: hides them from page text and search.
@@ -66,7 +67,6 @@ def quiz_html(bank: Bank) -> str:
         kinds=REGISTRY,
         css=asset("quiz.css"),
         heads=[kind.page_head() for kind in kinds],
-        scripts=[asset("progress.js")]
-        + [asset(kind.script) for kind in kinds if kind.script]
-        + [asset("quiz.js")],
+        scripts=[asset("progress.js"), asset("quiz.js")]
+        + [inline(kind.file("script.js")) for kind in kinds],
     )

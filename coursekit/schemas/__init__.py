@@ -6,7 +6,8 @@ function of the caller says where in its kind of file an error lies. A subschema
 its own message as ``x-message``: a text, or a mapping from the failing keyword to a text
 (``{value!r}``, ``{field}``, ``{count}`` (the value's length), ``{type}`` (the item's
 ``type``) and ``{allowed}`` (an ``enum``'s values) are filled in). Schemas refer to each
-other by ``$id`` (``https://coursekit.invalid/schemas/<file>``).
+other by ``$id`` (``https://coursekit.invalid/schemas/<file>``). ``jsonschema`` is imported
+on the first check, not with this module (it takes long to import).
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ import json
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
-from referencing import Registry, Resource
+if TYPE_CHECKING:  # jsonschema is imported on first use: it is slow to import
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 from coursekit.data import DataError
 
@@ -57,17 +58,39 @@ def _schemas() -> dict[str, dict[str, Any]]:
     }
 
 
+#: kind -> a function completing the file's schema (a schema put together by code)
+_BUILDERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def builder(kind: str) -> Callable:
+    """Register ``func(schema) -> schema``, which completes the schema of ``kind`` from its
+    file (the quiz bank's: with the question types' fragments)."""
+
+    def register(func: Callable[[dict[str, Any]], dict[str, Any]]) -> Callable:
+        _BUILDERS[kind] = func
+        validator.cache_clear()
+        return func
+
+    return register
+
+
 def schema(kind: str) -> dict[str, Any]:
-    """The schema of a kind of data file, e.g. ``schema("places")``."""
-    return _schemas()[kind]
+    """The schema of a kind of data file, e.g. ``schema("places")`` (completed by its
+    :func:`builder`, if it has one)."""
+    raw = _schemas()[kind]
+    return _BUILDERS[kind](raw) if kind in _BUILDERS else raw
 
 
 @cache
 def validator(kind: str) -> Draft202012Validator:
     """A validator for ``kind``, resolving references to the other schemas here."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
     resources = [(s["$id"], Resource.from_contents(s)) for s in _schemas().values()]
-    Draft202012Validator.check_schema(schema(kind))
-    return Draft202012Validator(schema(kind), registry=Registry().with_resources(resources))
+    complete = schema(kind)
+    Draft202012Validator.check_schema(complete)
+    return Draft202012Validator(complete, registry=Registry().with_resources(resources))
 
 
 def _position(path: Sequence[Any]) -> int:
@@ -89,6 +112,8 @@ def check(
     if errors:
         error = errors[0]
         if error.context and not _custom(error):  # anyOf / oneOf: the closest branch
+            from jsonschema.exceptions import best_match
+
             error = best_match(error.context)
         where = Where(*locate(raw, list(error.absolute_path)))
         field, problem = describe(error, where.field, where.entry)

@@ -1,21 +1,22 @@
-"""The question types, one module each, registered by name (see ``base.QuestionType``).
+"""The question types: one folder each (``types/<name>/``), found by scanning this package.
 
-To add a type, write a module here and import it below; see "Adding a question type" in
-CONTRIBUTING.md for the other files it touches.
+Importing a type's folder registers it (``base.register``); no list of types is kept
+anywhere else. What a folder holds: see ``base.QuestionType`` and "Adding a question type"
+in CONTRIBUTING.md.
 """
 
-# Importing a type's module registers it.
-from coursekit.quiz.types import (  # noqa: F401
-    locate,
-    multiple,
-    numeric,
-    ordering,
-    single,
-    truefalse,
-)
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
 from coursekit.quiz.types.base import REGISTRY, QuestionType, get_type, register
 
-#: The type names, in the order the documentation lists them.
-TYPES: tuple[str, ...] = tuple(REGISTRY)
+for _found in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+    if _found.ispkg:
+        importlib.import_module(f"{__name__}.{_found.name}")
+
+#: The type names, in alphabetical order.
+TYPES: tuple[str, ...] = tuple(sorted(REGISTRY))
 
 __all__ = ["REGISTRY", "TYPES", "QuestionType", "get_type", "register"]

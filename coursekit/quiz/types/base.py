@@ -1,14 +1,23 @@
 """What a question type is: :class:`QuestionType`, and the registry of types by name.
 
-A type knows how to check its bank entry beyond the schema, how to grade an answer, what
-the web page needs to grade it, how it prints, and which widgets enter it in Jupyter.
+A type is a folder of this package (``types/<name>/``) holding everything it is: the class
+(``__init__.py``: how to check its bank entry beyond the schema, grade an answer, what the
+web page needs to grade it, how it prints, which widgets enter it in Jupyter), its web
+inputs (``template.html.j2``), its grader for the page (``script.js``), its fields
+(``schema.json``), its messages (``messages.json``) and its examples (``examples.yaml``).
 The renderings (``web``, ``printed``, ``widget``) ask the type and never branch on it.
 """
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Callable, Sequence
+from functools import cached_property
+from pathlib import Path
 from typing import Any, ClassVar
+
+import yaml
 
 from coursekit.quiz.model import Question
 
@@ -21,15 +30,38 @@ class QuestionType:
 
     #: the value of ``type:`` in a bank
     name: ClassVar[str]
-    #: template (in ``coursekit/quiz/templates``) with the inputs of the web form
-    template: ClassVar[str]
+    #: the web form's inputs, a template under ``coursekit/quiz/types/`` (default:
+    #: ``<name>/template.html.j2``)
+    template: ClassVar[str] = ""
     #: what to do, shown after the prompt on screen
     hint: ClassVar[str]
     #: what to do, in print (if it differs from ``hint``)
     printed_hint: ClassVar[str] = ""
-    #: an extra script (in ``coursekit/assets``) that defines the type for ``quiz.js`` as
-    #: ``window.ckQuizTypes[name]``; the built-in types are in ``quiz.js`` itself
-    script: ClassVar[str] = ""
+    #: the type's folder (set by :func:`register`)
+    folder: ClassVar[Path]
+
+    # -- the folder's files -------------------------------------------------------------
+    def file(self, name: str) -> Path:
+        """A file of the type's folder."""
+        return self.folder / name
+
+    @cached_property
+    def schema(self) -> dict[str, Any]:
+        """``schema.json``: the type's own fields and the rules on them (see ``schema.py``)."""
+        return json.loads(self.file("schema.json").read_text(encoding="utf-8"))
+
+    @cached_property
+    def messages(self) -> dict[str, Any]:
+        """``messages.json`` (optional): ``{"messages": {...}, "rules": {...}}``."""
+        path = self.file("messages.json")
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+    @cached_property
+    def examples(self) -> list[dict[str, Any]]:
+        """``examples.yaml``: a list of ``{question, answers}``: a question of the type (as
+        in a bank, objective ``O1``) and answers to it, each ``{entered: <as the page's
+        script reads it>, expect: right | wrong | malformed}``."""
+        return yaml.safe_load(self.file("examples.yaml").read_text(encoding="utf-8"))
 
     # -- model -------------------------------------------------------------------------
     def parse(self, question: Question) -> Question:
@@ -40,18 +72,31 @@ class QuestionType:
         """
         return question
 
+    def shown_texts(self, question: Question) -> list[tuple[str, str]]:
+        """``(field, text)`` of everything a reader sees before answering (the leak test)."""
+        return [("prompt", question.prompt)]
+
+    def answer_texts(self, question: Question) -> list[str]:
+        """The right answer as texts another item could give away (the leak test)."""
+        return []
+
     # -- grading -----------------------------------------------------------------------
     def check(self, question: Question, answer: Any) -> tuple[bool, Sequence[str]]:
         """``(correct, feedback texts)``; raise ``AnswerError`` on a malformed answer."""
         raise NotImplementedError
 
+    def from_page(self, question: Question, entered: Any) -> Any:
+        """The answer as the page's script reads it (``read``), in the form :meth:`check`
+        takes (the two graders are compared on the same answers)."""
+        return entered
+
     # -- web ---------------------------------------------------------------------------
     def solution(self, question: Question) -> dict[str, Any]:
-        """What ``quiz.js`` needs to grade (shipped encoded): at least ``{"a": ...}``."""
+        """What ``script.js`` needs to grade (shipped encoded): at least ``{"a": ...}``."""
         raise NotImplementedError
 
     def page_head(self) -> str:
-        """Markup the page needs once before the type's ``script`` (a library, styles)."""
+        """Markup the page needs once before the type's script (a library, styles)."""
         return ""
 
     # -- print -------------------------------------------------------------------------
@@ -81,7 +126,11 @@ class QuestionType:
 
 
 def register(cls: type[QuestionType]) -> type[QuestionType]:
-    """Class decorator: make ``cls`` the type named ``cls.name``."""
+    """Class decorator: make ``cls`` the type named ``cls.name``, its folder the folder of
+    the module that defines it."""
+    cls.folder = Path(sys.modules[cls.__module__].__file__).resolve().parent
+    if not cls.template:
+        cls.template = f"{cls.name}/template.html.j2"
     REGISTRY[cls.name] = cls()
     return cls
 

@@ -41,12 +41,39 @@ def lettered(shown: Iterable[str], chosen: Iterable[str]) -> str:
     return "; ".join(f"{LETTERS[shown.index(text)]}) {text}" for text in chosen)
 
 
+def dropdowns(w: Any, labels: Iterable[str], choices: list[tuple[str, Any]]) -> list[Any]:
+    """One ipywidgets ``Dropdown`` per label (its ``description``), each offering
+    ``choices`` after a blank ("–", None); for ordering and match."""
+    boxes = [
+        w.Dropdown(options=[("–", None), *choices], value=None, description=label)
+        for label in labels
+    ]
+    for box in boxes:
+        box.style.description_width = "initial"
+    return boxes
+
+
+def dropdown_values(inputs: list[Any]) -> dict[str, Any]:
+    """``{label: value chosen}`` of :func:`dropdowns`."""
+    return {box.description: box.value for box in inputs}
+
+
 class ChoiceType(QuestionType):
     """Options to choose from, as radio buttons or check boxes."""
 
-    template = "choice.html.j2"
+    template = "choice.html.j2"  # in this folder, shared by single and multiple
     #: the HTML input type of each option
     input_kind: ClassVar[str]
+
+    def shown_texts(self, question: Question) -> list[tuple[str, str]]:
+        options = [(f"options[{n}]", o.text) for n, o in enumerate(question.options, start=1)]
+        return [*super().shown_texts(question), *options]
+
+    def from_page(self, question: Question, entered: Any) -> Any:
+        """The page reads option indexes (a list of them for check boxes)."""
+        if isinstance(entered, list):
+            return [texts(question)[i] for i in entered]
+        return None if entered is None else texts(question)[entered]
 
     def print_lines(self, question: Question) -> list[str]:
         return [f"   - {LETTERS[i]}) {md_escape(o.text)}" for i, o in enumerate(question.options)]

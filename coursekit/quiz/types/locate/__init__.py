@@ -1,9 +1,11 @@
 """``locate``: find a place (within a tolerance in km) or an area on a map.
 
-The package holds the type (this module) and its parts: ``target`` (the model, checked
-against ``data/``), ``geometry`` and ``grading`` (the rule, shared with
-``assets/locate.js``), ``mapdata`` (what every map draws), ``printed`` (the lettered map)
-and ``widget`` (the ipyleaflet map in Jupyter, imported only when a widget is made).
+The folder holds the type (this module) and its parts: ``target`` (the model, checked
+against ``data/``), ``geometry`` and ``grading`` (the rule, shared with ``script.js``),
+``mapdata`` (what every map draws), ``web`` (Leaflet and ``style.css`` for the page, with
+``head.html.j2``), ``printed`` (the lettered map) and ``widget`` (the ipyleaflet map in
+Jupyter, imported only when a widget is made); ``template.html.j2``, ``schema.json``,
+``messages.json`` and ``examples.yaml`` as every type.
 """
 
 from __future__ import annotations
@@ -28,10 +30,8 @@ def spec(question: Question) -> Spec:
 @register
 class Locate(QuestionType):
     name = "locate"
-    template = "locate.html.j2"
     hint = "Click on the map (or use the arrow keys and Enter)."
     printed_hint = "Write the letter."
-    script = "locate.js"
 
     def parse(self, question: Question) -> Question:
         return replace(question, answer=target.parse(question.id, question.params))

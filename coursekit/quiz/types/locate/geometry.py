@@ -1,7 +1,7 @@
 """The geometry of a locate answer: distances on Leaflet's sphere, points in areas.
 
 Distances use :class:`pyproj.Geod` on a sphere of radius 6,371 km, the Earth of Leaflet's
-``map.distance``, so the web page (``locate.js``) and Python agree to the metre. An area
+``map.distance``, so the web page (``script.js``) and Python agree to the metre. An area
 is a shapely geometry in lon/lat degrees; a point on its edge counts as inside.
 """
 
@@ -41,7 +41,7 @@ def km_outside(area: BaseGeometry, lat: float, lon: float) -> float:
     """How far the point lies from ``area``'s nearest edge, in km (0 inside).
 
     The nearest edge point is found in a plane where a degree of longitude is shrunk by
-    the cosine of the point's latitude (as ``locate.js`` does), then measured on the sphere.
+    the cosine of the point's latitude (as ``script.js`` does), then measured on the sphere.
     """
     if covers(area, lat, lon):
         return 0.0

@@ -2,7 +2,7 @@
 
 A click is ``{"lat": 51.7, "lon": 36.2}`` or a ``(lat, lon)`` pair, in degrees. Anything
 else is malformed: :func:`check` raises ``AnswerError`` with the shared message.
-``locate.js`` applies the same rules with the same messages in the web page.
+``script.js`` applies the same rules with the same messages in the web page.
 """
 
 from __future__ import annotations

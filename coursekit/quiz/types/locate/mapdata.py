@@ -11,7 +11,7 @@ from typing import Any
 from shapely.geometry import Polygon, box, mapping, shape
 from shapely.ops import polylabel, unary_union
 
-from coursekit.maps.styles import LAND, PALETTE, SEA
+from coursekit.palette import LAND, PALETTE, SEA
 from coursekit.quiz.types.locate.target import Locate, derived
 
 __all__ = ["EDGE", "LAND", "SEA", "STYLES"]
@@ -76,7 +76,7 @@ def labels(extent: tuple[float, float, float, float]) -> list[tuple[str, float, 
 
 
 def page_data(spec: Locate) -> dict[str, Any]:
-    """The map of a question for ``locate.js``: nothing in it gives the answer away."""
+    """The map of a question for ``script.js``: nothing in it gives the answer away."""
 
     def simplified(geom: Any) -> Any:
         return mapping(geom.simplify(0.01).buffer(0) if geom.area > 1 else geom)
@@ -97,7 +97,7 @@ def page_data(spec: Locate) -> dict[str, Any]:
 
 
 def solution(spec: Locate) -> dict[str, Any]:
-    """What ``locate.js`` grades with (shipped encoded, like every quiz answer)."""
+    """What ``script.js`` grades with (shipped encoded, like every quiz answer)."""
     target = spec.target
     if target.kind == "place":
         return {"k": "place", "n": target.name, "p": [target.spot.lat, target.spot.lon],

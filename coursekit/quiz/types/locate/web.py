@@ -1,19 +1,21 @@
 """What the web page needs once for locate questions: Leaflet (never from a CDN) and styles.
 
-Leaflet comes as the chapter maps get it (:mod:`coursekit.maps.assets`): linked under
+Leaflet comes as the chapter maps get it (:mod:`coursekit.leaflet`): linked under
 ``$COURSEKIT_ASSET_BASE`` when it is set, else inlined from ``node_modules``.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from markupsafe import Markup
 
-from coursekit.maps import assets
-from coursekit.quiz.templates import asset, render
+from coursekit import leaflet as assets
+from coursekit.quiz.templates import inline, render
 
 
 def head() -> Markup:
-    """Leaflet's style sheet and script, and ``locate.css``."""
+    """Leaflet's style sheet and script, and the type's ``style.css``."""
     linked = bool(assets.asset_base())
     files = assets.links() if linked else assets.inline()
     leaflet = [
@@ -21,5 +23,10 @@ def head() -> Markup:
         for (kind, path), (_, content) in zip(assets.FILES, files, strict=True)
         if path.startswith("leaflet/")
     ]
-    html = render("locate_head.html.j2", linked=linked, files=leaflet, css=asset("locate.css"))
+    html = render(
+        "locate/head.html.j2",
+        linked=linked,
+        files=leaflet,
+        css=inline(Path(__file__).resolve().parent / "style.css"),
+    )
     return Markup(html)

@@ -19,7 +19,6 @@ def _number(value: float) -> str:
 @register
 class Numeric(QuestionType):
     name = "numeric"
-    template = "numeric.html.j2"
     hint = "Give a number."
 
     def parse(self, question: Question) -> Question:
@@ -30,6 +29,12 @@ class Numeric(QuestionType):
             raise invalid("no_number")
         number = parse_number(answer)
         return close_enough(number, question.answer, question.tolerance or 0.0), []
+
+    def answer_texts(self, question: Question) -> list[str]:
+        """The number, and the number with its unit (``"44 days"``)."""
+        value = float(question.answer)
+        number = str(int(value)) if value == int(value) else f"{value:g}"
+        return [number, f"{number} {question.unit}"] if question.unit else [number]
 
     def solution(self, question: Question) -> dict[str, Any]:
         return {"a": question.answer, "t": question.tolerance or 0.0}

@@ -1,22 +1,19 @@
 /* coursekit quiz, type "locate": find a place or an area on a Leaflet map.
- * Registers window.ckQuizTypes.locate for quiz.js: read/write the point given, grade it by
- * the shared rules and messages (messages.json) exactly as coursekit/quiz/types/locate
- * grades in Python, and setup(el, sol, check) draws the map (Leaflet, loaded before).
+ * Registers the type with quiz.js (window.ckQuiz.register): read/write the point given,
+ * grade it by the shared rules and messages (messages.json) exactly as
+ * coursekit/quiz/types/locate grades in Python, and setup(el, sol, check) draws the map
+ * (Leaflet, loaded before).
  * A click answers; or the arrow keys move a cross-hair and Enter answers. Data strings
  * reach the page only as text (textContent, DOM nodes), never as HTML. */
 (function () {
   "use strict";
-  var types = window.ckQuizTypes = window.ckQuizTypes || {};
-  if (types.locate) { return; }
+  var Q = window.ckQuiz;
+  if (Q.types.locate) { return; }
   var RAD = Math.PI / 180;
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (all, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
-    });
-  }
+  var fill = Q.util.fill;
 
-  function invalid(name, values) { return new window.ckQuiz.Invalid(name, values); }
+  function invalid(name, values) { return new Q.Invalid(name, values); }
 
   /* Great-circle distance in km on the rules' sphere (pyproj.Geod on the same sphere). */
   function distanceKm(lat1, lon1, lat2, lon2, radius) {
@@ -83,7 +80,7 @@
   }
 
   /* Grade a point against the solution {k: "place"|"area", n, p: [lat, lon], t, g}. */
-  function grade(point, sol, R, el, M) {
+  function grade(point, sol, R, M) {
     var p = parsePoint(point);
     var miss;
     if (sol.k === "place") {
@@ -235,7 +232,7 @@
     });
   }
 
-  types.locate = {
+  Q.register("locate", {
     read: function (el) { return el.ckLocate ? el.ckLocate.point : null; },
     write: function (el, point) {
       if (!point || !number(point.lat) || !number(point.lon) || !el.ckLocate.restore) {
@@ -245,5 +242,5 @@
     },
     grade: grade,
     setup: setup
-  };
+  });
 })();

@@ -44,6 +44,9 @@ class Multiple(ChoiceType):
         feedback = [o.feedback for o in question.options if o in options and o.feedback]
         return set(chosen) == set(question.answer), feedback
 
+    def answer_texts(self, question: Question) -> list[str]:
+        return list(question.answer)
+
     def solution(self, question: Question) -> dict[str, Any]:
         return {"a": [i for i, t in enumerate(texts(question)) if t in question.answer]}
 

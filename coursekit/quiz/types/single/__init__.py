@@ -27,6 +27,9 @@ class Single(ChoiceType):
         option = option_named(question, answer)
         return answer == question.answer, [option.feedback] if option.feedback else []
 
+    def answer_texts(self, question: Question) -> list[str]:
+        return [question.answer]
+
     def solution(self, question: Question) -> dict[str, Any]:
         return {"a": texts(question).index(question.answer)}
 

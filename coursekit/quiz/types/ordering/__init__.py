@@ -9,7 +9,7 @@ from typing import Any
 from coursekit.quiz.model import Question, RuleError
 from coursekit.quiz.rules import invalid
 from coursekit.quiz.types.base import QuestionType, register
-from coursekit.quiz.types.choice import LETTERS, lettered
+from coursekit.quiz.types.choice import LETTERS, dropdown_values, dropdowns, lettered
 from coursekit.text import md_escape
 
 
@@ -59,7 +59,6 @@ def _from_list(question: Question, answer: Any) -> list[str]:
 @register
 class Ordering(QuestionType):
     name = "ordering"
-    template = "ordering.html.j2"
     hint = "Give each item its position."
     printed_hint = "Write the letters in order."
 
@@ -79,9 +78,21 @@ class Ordering(QuestionType):
             order = _from_list(question, answer)
         return order == list(question.answer), []
 
+    def shown_texts(self, question: Question) -> list[tuple[str, str]]:
+        items = [(f"items[{n}]", item) for n, item in enumerate(question.items, start=1)]
+        return [*super().shown_texts(question), *items]
+
+    def from_page(self, question: Question, entered: Any) -> Any:
+        """The page reads the position chosen for each item as shown ("" for none)."""
+        pairs = zip(question.items, entered, strict=True)
+        return {item: int(position) if position else None for item, position in pairs}
+
     def solution(self, question: Question) -> dict[str, Any]:
-        """The correct position (1-based) of each shown item."""
-        return {"a": [question.answer.index(item) + 1 for item in question.items]}
+        """The correct position (1-based) of each shown item, and the items as shown."""
+        return {
+            "a": [question.answer.index(item) + 1 for item in question.items],
+            "i": list(question.items),
+        }
 
     def answer_text(self, question: Question) -> str:
         return lettered(question.items, question.answer)
@@ -91,14 +102,11 @@ class Ordering(QuestionType):
         return [*lines, "", "   Order (letters): \\_\\_\\_\\_\\_\\_\\_\\_"]
 
     def widget_inputs(self, question: Question, w: Any) -> list[Any]:
-        choices = [("–", None)] + [(str(p), p) for p in range(1, len(question.items) + 1)]
-        boxes = [w.Dropdown(options=choices, value=None, description=i) for i in question.items]
-        for box in boxes:
-            box.style.description_width = "initial"
-        return boxes
+        choices = [(str(p), p) for p in range(1, len(question.items) + 1)]
+        return dropdowns(w, question.items, choices)
 
     def widget_answer(self, question: Question, inputs: list[Any]) -> Any:
-        return {box.description: box.value for box in inputs}
+        return dropdown_values(inputs)
 
     def widget_select(self, question: Question, inputs: list[Any], value: Any) -> None:
         if isinstance(value, Mapping):

@@ -13,7 +13,6 @@ from coursekit.quiz.types.base import QuestionType, register
 @register
 class TrueFalse(QuestionType):
     name = "truefalse"
-    template = "truefalse.html.j2"
     hint = "True or false?"
 
     def check(self, question: Question, answer: Any) -> tuple[bool, Sequence[str]]:

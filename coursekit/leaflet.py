@@ -1,4 +1,6 @@
-"""Leaflet and its fullscreen control for the map pages: linked or inlined, never a CDN.
+"""Leaflet and its fullscreen control, for the chapter maps and the locate questions.
+
+Linked or inlined, never from a CDN; this module imports neither folium nor matplotlib.
 
 With ``$COURSEKIT_ASSET_BASE`` set (the web book's build sets ``../_static/vendor``), the map
 pages link ``{base}/leaflet/dist/...`` and ``{base}/leaflet.fullscreen/...``. Without it
