@@ -4,8 +4,8 @@ Each line of the TSV is ``old<TAB>new``. In ``references.bib`` the entry ``old``
 ``new``; if an entry ``new`` already exists (two old keys mapping to one new key, or an old
 key mapping to a kept key) the two are merged: ``new`` is kept and the old entry's note is
 folded into its note. Every file that cites keys is then rewritten: ``chapters/*.ipynb``,
-``backmatter/*``, every file under ``data/`` and ``index.md`` (``factcheck/`` keeps the
-history and is left alone). Citation lists and JSON lists that end up naming one key twice
+``backmatter/*``, every file under ``data/``, the package's modules and ``index.md``
+(``factcheck/`` keeps the history and is left alone). Citation lists and JSON lists that end up naming one key twice
 are de-duplicated. Running the script again changes nothing.
 
 Usage: ``python scripts/rename_bib_keys.py [--check]`` (``--check``: report, write nothing;
@@ -116,6 +116,7 @@ def citing_files(root: Path = ROOT) -> list[Path]:
     files = sorted((root / "chapters").glob("*.ipynb"))
     files += sorted(p for p in (root / "backmatter").rglob("*") if p.is_file())
     files += sorted(p for p in (root / "data").rglob("*") if p.is_file())
+    files += sorted((root / "coursekit").rglob("*.py"))  # sources named in code (map layers)
     files.append(root / "index.md")
     return [p for p in files if p.exists() and p.suffix not in {".png", ".jpg", ".pdf"}]
 

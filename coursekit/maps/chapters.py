@@ -39,13 +39,17 @@ SYNTHESIS_LABELS = "moscow baku kyiv ankara tehran yerevan tbilisi ceyhan kursk"
 PIPELINES = ("btc", "baku_novorossiysk", "scp", "tanap", "tap")
 NORTH_SOUTH = ("instc", "rasht_astara")
 ALLIANCES = {
-    "rus": ("csto", "Leads the Collective Security Treaty Organization (CSTO).", "csto2024members"),
+    "rus": (
+        "csto",
+        "Leads the Collective Security Treaty Organization (CSTO).",
+        "kg24news2024csto",
+    ),
     "arm": (
         "csto_frozen",
         "CSTO member; froze its participation in February 2024.",
         "asbarez2024csto",
     ),
-    "tur": ("nato", "Member of NATO since 1952.", "nato2024members"),
+    "tur": ("nato", "Member of NATO since 1952.", "samturkey2024nato"),
     "aze": (
         "allied",
         "Signed the Declaration on Allied Interaction with Russia on 22 February 2022.",
