@@ -5,8 +5,8 @@ Each line of the TSV is ``old<TAB>new``. In ``references.bib`` the entry ``old``
 key mapping to a kept key) the two are merged: ``new`` is kept and the old entry's note is
 folded into its note. Every file that cites keys is then rewritten: ``chapters/*.ipynb``,
 ``backmatter/*``, every file under ``data/``, the package's modules and ``index.md``
-(``factcheck/`` keeps the history and is left alone). Citation lists and JSON lists that end up naming one key twice
-are de-duplicated. Running the script again changes nothing.
+(``factcheck/`` keeps the history and is left alone). Citation lists and JSON lists that
+end up naming one key twice are de-duplicated. Running the script again changes nothing.
 
 Usage: ``python scripts/rename_bib_keys.py [--check]`` (``--check``: report, write nothing;
 exit 1 if anything would change).
