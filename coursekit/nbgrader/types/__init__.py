@@ -13,11 +13,19 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from coursekit.nbgrader.types import locate, multiple, numeric, ordering, single, truefalse
+from coursekit.nbgrader.types import (
+    locate,
+    match,
+    multiple,
+    numeric,
+    ordering,
+    single,
+    truefalse,
+)
 
 #: type name -> how it is answered in a notebook
 PARTS: dict[str, ModuleType] = {
-    m.NAME: m for m in (single, multiple, truefalse, numeric, ordering, locate)
+    m.NAME: m for m in (single, multiple, truefalse, numeric, ordering, locate, match)
 }
 
 
