@@ -8,6 +8,7 @@ site tests and by ``make bench`` (``tools/bench/bench.py``).
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import socket
@@ -22,7 +23,7 @@ from pathlib import Path
 NGINX = "/usr/sbin/nginx"
 
 CONFIG = """\
-worker_processes 1;
+{user}worker_processes 1;
 daemon off;
 pid {prefix}/nginx.pid;
 error_log {prefix}/error.log warn;
@@ -77,7 +78,13 @@ def serve(root: Path, dynamic: bool = True) -> Iterator[tuple[str, Path]]:
     config = prefix / "nginx.conf"
     config.write_text(
         CONFIG.format(
-            prefix=prefix, port=port, root=Path(root).resolve(), dynamic="on" if dynamic else "off"
+            # As root, nginx's workers would run as "nobody" and could not read a checkout in
+            # a private folder (a clone in `mktemp -d`, mode 0700): keep them as this user.
+            user="user root;\n" if os.geteuid() == 0 else "",
+            prefix=prefix,
+            port=port,
+            root=Path(root).resolve(),
+            dynamic="on" if dynamic else "off",
         )
     )
     process = subprocess.Popen(

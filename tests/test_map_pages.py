@@ -29,7 +29,8 @@ def open_map(browser: Browser, book_url: str, chapter: str, size: str, mode: str
 def test_the_map_document_is_accessible(browser: Browser, book_url: str, chapter: str) -> None:
     page, watch, frame = open_map(browser, book_url, chapter, "desktop")
     assert frame.evaluate("document.documentElement.lang") == "en"
-    assert frame.title().strip() and frame.title() in page.locator("figcaption").first.inner_text()
+    caption = page.locator("figure.coursekit-map figcaption").first.inner_text()
+    assert frame.title().strip() and frame.title() in caption
     viewport = frame.locator('meta[name="viewport"]').get_attribute("content")
     assert not re.search(r"user-scalable\s*=\s*(no|0)|maximum-scale\s*=\s*1(\.0)?\b", viewport)
     assert frame.locator("main").count() == 1 and frame.locator("h1").count() == 1
