@@ -25,10 +25,10 @@ import pytest
 from nbgrader.api import Gradebook
 
 from coursekit.data import DataError
-from coursekit.nbgrader import build, check, notebook, types
-from coursekit.nbgrader.types import letters
+from coursekit.nbgrader import build, check, letters, notebook, types
 from coursekit.quiz import grade, load_bank, load_banks
 from coursekit.quiz.model import AnswerError
+from coursekit.quiz.types import TYPES
 
 CHAPTER = "01_visit"
 BIN = Path(sys.executable).parent
@@ -109,6 +109,15 @@ def test_right_answer_passes_and_prints_the_explanation(bank, capsys):
     check.check(CHAPTER, item.id, types.get(item.type).right(item))
     out = capsys.readouterr().out
     assert out.startswith("✓ Correct.") and item.explanation in out
+
+
+def test_every_type_has_a_notebook_form_in_its_folder():
+    assert sorted(types.PARTS) == list(TYPES)
+    for name, part in types.PARTS.items():
+        assert part.__name__ == f"coursekit.quiz.types.{name}.notebook"
+        assert isinstance(part.HOW, str) and part.HOW, name
+        for function in ("shown", "answer", "right", "wrong"):
+            assert callable(getattr(part, function)), (name, function)
 
 
 def test_unknown_type_or_difficulty_names_file_item_and_field(bank):

@@ -25,9 +25,10 @@ from shapely.geometry import Point, Polygon
 from coursekit.data import DataError
 from coursekit.lms import build, gift, moodle, qti
 from coursekit.lms.types import EXPORTS, ExportError, get
-from coursekit.lms.types import locate as locate_export
 from coursekit.quiz import load_banks
 from coursekit.quiz.model import Bank, Objective, Option, Question
+from coursekit.quiz.types import TYPES
+from coursekit.quiz.types.locate import lms as locate_export
 from coursekit.quiz.types.locate import printed
 
 pytestmark = pytest.mark.lms
@@ -431,7 +432,7 @@ def test_match_and_bad_text_survive_every_format():
 
 
 def test_match_right_hand_order_is_fixed_by_the_id():
-    from coursekit.lms.types import match
+    from coursekit.quiz.types.match import lms as match
 
     question = made_up().questions[-1]
     assert match.rights(question) == match.rights(question)
@@ -448,7 +449,9 @@ def test_gift_escapes_its_special_characters():
 
 
 def test_every_type_has_every_export():
+    assert sorted(EXPORTS) == list(TYPES)  # each found in its folder's lms.py
     for name, module in EXPORTS.items():
+        assert module.__name__ == f"coursekit.quiz.types.{name}.lms"
         assert module.NAME == name
         for function in ("moodle", "read_moodle", "qti", "read_qti", "gift", "claims_moodle"):
             assert callable(getattr(module, function)), (name, function)

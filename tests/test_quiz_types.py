@@ -249,9 +249,12 @@ def _imported_after(code: str) -> set[str]:
 
 def test_loading_every_bank_imports_no_map_or_widget_library() -> None:
     modules = _imported_after("from coursekit import quiz\nbanks = quiz.load_banks()\nassert banks")
-    heavy = {"folium", "matplotlib", "ipywidgets", "ipyleaflet", "branca"}
+    heavy = {"folium", "matplotlib", "ipywidgets", "ipyleaflet", "branca", "lxml", "nbformat"}
     assert {m.split(".")[0] for m in modules} & heavy == set()
     assert "coursekit.maps" not in modules
+    # a type folder's lms.py and notebook.py: imported only by coursekit.lms / .nbgrader
+    other = ("coursekit.lms", "coursekit.nbgrader")
+    assert not {m for m in modules if m.startswith(other) or m.endswith((".lms", ".notebook"))}
 
 
 def test_importing_maps_imports_no_chapter_map() -> None:

@@ -2,8 +2,8 @@
 
 The specification is Moodle's importer, ``question/format/xml/format.php``
 (``import_headers``, ``import_answer``, ``import_text_with_files``,
-``import_combined_feedback``, ``import_category``); each type's module in
-``coursekit/lms/types/`` writes and reads its own elements. Every bank becomes a
+``import_combined_feedback``, ``import_category``); each type's ``lms.py`` in
+``coursekit/quiz/types/<name>/`` writes and reads its own elements. Every bank becomes a
 category (``$course$/top/<course>/<chapter>``) followed by its questions.
 
 The explanation is the *general feedback*, never in the question text: Moodle shows it

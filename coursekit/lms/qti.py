@@ -2,7 +2,7 @@
 
 A package is a zip: ``imsmanifest.xml`` listing every file, one assessment per bank
 (``<chapter>/<chapter>.xml``) and the pictures the items show (``images/``), as Canvas's
-own quiz export lays them out. Each type's module in ``coursekit/lms/types/`` writes the
+own quiz export lays them out. Each type's ``lms.py`` (``coursekit/quiz/types/<name>/``) writes the
 item's presentation and scoring. The explanation is the item's general feedback
 (``itemfeedback ident="general_fb"``), shown after the attempt, never in the question.
 """

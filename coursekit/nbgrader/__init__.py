@@ -2,7 +2,7 @@
 
 - ``build``: the course folder of ``make assignments`` (``_build/assignments/``);
 - ``notebook``: a bank as a source notebook (prompt, answer cell, hidden test per item);
-- ``types``: how each question type is shown and answered, one module per type,
-  registered by name;
+- ``types``: how each question type is shown and answered (its folder's ``notebook.py``),
+  registered by name; ``letters``: letters as a student writes them;
 - ``check``: what the hidden tests call: the course's own grading of what was written.
 """

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from coursekit.nbgrader.types import letters
+from coursekit.nbgrader import letters
 from coursekit.quiz.model import AnswerError, Question
 from coursekit.quiz.types.choice import LETTERS
 from coursekit.quiz.types.match import spec
 from coursekit.text import md_escape
 
-NAME = "match"
 HOW = 'one letter for each numbered item, in order, for example "c, a, b"'
 
 

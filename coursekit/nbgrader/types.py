@@ -1,7 +1,8 @@
-"""How each question type is answered in a graded notebook, one module per type,
-registered by type name.
+"""How each question type is answered in a graded notebook: the module ``notebook.py``
+of its folder (``coursekit/quiz/types/<name>/notebook.py``), found by
+:func:`coursekit.quiz.types.parts`.
 
-A type's module has ``NAME`` (the bank's ``type``), ``HOW`` (what to write, for the
+A type's module has ``HOW`` (what to write, for the
 answer cell's comment) and the functions ``shown(question)`` (Markdown lines under the
 prompt: lettered options, the printed map), ``answer(question, written)`` (what the
 student wrote, in the form :func:`coursekit.quiz.grade` takes; an ``AnswerError`` if it
@@ -13,20 +14,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from coursekit.nbgrader.types import (
-    locate,
-    match,
-    multiple,
-    numeric,
-    ordering,
-    single,
-    truefalse,
-)
+from coursekit.quiz.types import parts
 
 #: type name -> how it is answered in a notebook
-PARTS: dict[str, ModuleType] = {
-    m.NAME: m for m in (single, multiple, truefalse, numeric, ordering, locate, match)
-}
+PARTS: dict[str, ModuleType] = parts("notebook")
 
 
 class AssignmentError(ValueError):

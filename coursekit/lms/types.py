@@ -1,4 +1,5 @@
-"""The exports of each question type, one module per type, registered by type name.
+"""The exports of each question type: the module ``lms.py`` of its folder
+(``coursekit/quiz/types/<name>/lms.py``), found by :func:`coursekit.quiz.types.parts`.
 
 A type's module has ``NAME`` (the bank's ``type``), ``MOODLE`` and ``CANVAS`` (the
 platforms' type names) and the functions ``moodle(question, ctx)`` (an lxml element),
@@ -16,21 +17,11 @@ from lxml import etree
 
 from coursekit.data import DataError
 from coursekit.lms import qti
-from coursekit.lms.types import (
-    locate,
-    match,
-    multiple,
-    numeric,
-    ordering,
-    single,
-    truefalse,
-)
 from coursekit.quiz.model import Bank, Question
+from coursekit.quiz.types import parts
 
 #: type name -> its exports
-EXPORTS: dict[str, ModuleType] = {
-    m.NAME: m for m in (single, multiple, truefalse, numeric, ordering, locate, match)
-}
+EXPORTS: dict[str, ModuleType] = parts("lms")
 
 
 class ExportError(ValueError):

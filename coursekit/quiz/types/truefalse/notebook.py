@@ -6,7 +6,6 @@ from typing import Any
 
 from coursekit.quiz.model import Question
 
-NAME = "truefalse"
 HOW = '"true" or "false"'
 
 

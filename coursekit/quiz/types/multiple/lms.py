@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from coursekit.lms import readback
+from coursekit.lms import choice, readback
 from coursekit.lms.context import Context
-from coursekit.lms.types import choice
 from coursekit.quiz.model import Question
 
 NAME, MOODLE, CANVAS = "multiple", "multichoice", "multiple_answers_question"

@@ -20,12 +20,11 @@ from lxml import etree
 from pyproj import Geod
 from shapely.geometry import Polygon, box
 
+from coursekit.lms import choice, readback
 from coursekit.lms import moodle as mx
 from coursekit.lms import qti as qx
-from coursekit.lms import readback
 from coursekit.lms.context import Context
 from coursekit.lms.markup import sub, to_html
-from coursekit.lms.types import choice
 from coursekit.quiz.model import Option, Question
 from coursekit.quiz.types.locate import printed
 from coursekit.quiz.types.locate.target import LETTERS, Locate

@@ -7,7 +7,6 @@ from typing import Any
 from coursekit.quiz.model import Question
 from coursekit.text import md_escape
 
-NAME = "numeric"
 HOW = 'a number, for example "11.8"'
 
 

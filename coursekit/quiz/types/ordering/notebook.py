@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from coursekit.nbgrader.types import letters
+from coursekit.nbgrader import letters
 from coursekit.quiz.model import Question
 from coursekit.quiz.types.choice import LETTERS
 
-NAME = "ordering"
 HOW = 'the letters in order, for example "c, a, b"'
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from coursekit.nbgrader.types import letters
+from coursekit.nbgrader import letters
 from coursekit.quiz.model import Question
 from coursekit.quiz.types.choice import LETTERS, texts
 
-NAME = "multiple"
 HOW = 'every right letter, for example "a, c"'
 
 

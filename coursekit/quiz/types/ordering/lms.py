@@ -8,11 +8,10 @@ from __future__ import annotations
 from lxml import etree
 
 from coursekit.lms import moodle as mx
+from coursekit.lms import pairs, readback
 from coursekit.lms import qti as qx
-from coursekit.lms import readback
 from coursekit.lms.context import Context
 from coursekit.lms.markup import plain, sub
-from coursekit.lms.types import pairs
 from coursekit.quiz.model import Question
 
 NAME, MOODLE, CANVAS = "ordering", "ordering", pairs.CANVAS

@@ -6,13 +6,12 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from coursekit.nbgrader.types import letters
+from coursekit.nbgrader import letters
 from coursekit.quiz.model import AnswerError, Question
 from coursekit.quiz.types.locate import printed
 from coursekit.quiz.types.locate.target import LETTERS, Locate
 from coursekit.text import md_escape
 
-NAME = "locate"
 HOW = 'one letter, for example "B"'
 
 

@@ -13,11 +13,11 @@ from typing import Any
 from lxml import etree
 
 from coursekit.lms import moodle as mx
+from coursekit.lms import pairs as px
 from coursekit.lms import qti as qx
 from coursekit.lms import readback
 from coursekit.lms.context import Context
 from coursekit.lms.markup import plain, sub, to_html
-from coursekit.lms.types import pairs as px
 from coursekit.quiz.model import Question
 
 NAME, MOODLE, CANVAS = "match", "matching", px.CANVAS

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from coursekit.nbgrader.types import letters
+from coursekit.nbgrader import letters
 from coursekit.quiz.model import AnswerError, Question
 from coursekit.quiz.types.choice import LETTERS, texts
 
-NAME = "single"
 HOW = 'one letter, for example "b"'
 
 
