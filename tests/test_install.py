@@ -20,7 +20,12 @@ from conftest import ROOT
 PROBE = """
 import json
 from coursekit import paths, quiz, timeline
+from coursekit.lms.types import EXPORTS
+from coursekit.nbgrader.types import PARTS
 print(json.dumps({
+    "types": list(quiz.TYPES),
+    "lms": sorted(EXPORTS),
+    "notebook": sorted(PARTS),
     "root": str(paths.course_root()),
     "banks": len(quiz.load_banks()),
     "events": len(timeline.events()),
@@ -65,3 +70,5 @@ def test_wheel_finds_the_course_files_from_any_folder(installed: Path, tmp_path:
     assert found["banks"] == len(list((ROOT / "data" / "quizzes").glob("*.yml")))
     assert found["events"] > 0
     assert found["leaflet"] is True
+    # each type folder's lms.py and notebook.py ship in the wheel
+    assert found["lms"] == found["notebook"] == found["types"] and len(found["types"]) > 1
