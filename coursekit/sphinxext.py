@@ -276,6 +276,5 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("builder-inited", _check_bibliographies)
     app.connect("build-finished", _copy_vendor)
     app.connect("build-finished", _copy_pdf)
-    app.add_js_file("lazy-maps.js", loading_method="defer")
     app.connect("build-finished", _light_pages, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

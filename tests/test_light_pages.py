@@ -13,7 +13,7 @@ from conftest import toc_files
 from coursekit import icons
 from coursekit.iconfont import FONT, STYLES, SUBSET, drop_icon_class_rules, icon_characters
 from coursekit.precompress import MIN_BYTES, SUFFIXES, candidates, precompress
-from coursekit.webpages import lighten
+from coursekit.webpages import lighten, lighten_site
 
 PAGE = """<html><head>
 <script defer src="_static/scripts/fontawesome.js?digest=55c2"></script>
@@ -52,16 +52,33 @@ def test_an_unknown_icon_is_named_in_the_error() -> None:
 
 
 def test_a_page_is_lightened() -> None:
-    light = lighten(PAGE)
+    stored: list[str] = []
+
+    def store(document: str) -> str:
+        stored.append(document)
+        return f"../_maps/page-{len(stored)}.html"
+
+    light = lighten(PAGE, store)
     assert "fontawesome.js" not in light
     assert "searchtools.js" not in light and "searchindex.js" not in light
     assert "<i " not in light and light.count("<svg") == 3
-    assert 'data-srcdoc="&lt;p&gt;"' in light and " srcdoc=" not in light
-    assert 'loading="lazy"' in light
+    # The map's document leaves the page, unescaped, for a file its frame loads lazily.
+    assert stored == ["<p>"] and "srcdoc" not in light
+    assert 'loading="lazy" src="../_maps/page-1.html"' in light
     assert "widget-state" not in light
     # The search page keeps Sphinx's search.
-    assert "searchindex.js" in lighten(PAGE, search_page=True)
-    assert lighten(light) == light
+    assert "searchindex.js" in lighten(PAGE, store, search_page=True)
+    assert lighten(light, store) == light
+
+
+def test_the_site_gets_its_maps_as_files(tmp_path: Path) -> None:
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters" / "one.html").write_text(PAGE)
+    assert lighten_site(tmp_path) == [tmp_path / "chapters" / "one.html"]
+    assert (tmp_path / "_maps" / "chapters-one-1.html").read_text() == "<p>"
+    page = (tmp_path / "chapters" / "one.html").read_text()
+    assert 'src="../_maps/chapters-one-1.html"' in page
+    assert lighten_site(tmp_path) == []  # twice: nothing more to do
 
 
 def test_every_text_file_gets_a_gzip_twin(tmp_path: Path) -> None:
@@ -122,7 +139,7 @@ def test_no_built_page_loads_the_icon_script(built_html: Path, name: str) -> Non
     assert "fontawesome.js" not in text
     assert not re.search(r'<i class="[^"]*\bfa-', text)
     assert ("searchindex.js" in text) == (name == "search")
-    assert " srcdoc=" not in text
+    assert "srcdoc=" not in text
 
 
 @pytest.mark.build

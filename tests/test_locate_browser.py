@@ -28,8 +28,31 @@ def open_question(browser: Browser, book_url: str, chapter: str, question: Quest
     page.goto(f"{book_url}/chapters/{chapter}.html", wait_until="load")
     page.locator(f'.ck-quiz[data-chapter="{chapter}"][data-ck-ready]').wait_for()
     el = page.locator(f'.ck-question[data-qid="{question.id}"]')
+    el.scroll_into_view_if_needed()  # the map (and Leaflet) loads when it comes near
     el.locator(".ck-locate-map.leaflet-container").wait_for()
     return page, watch, el
+
+
+def test_leaflet_waits_for_the_question(browser: Browser, book_url: str) -> None:
+    """Leaflet is not loaded with the page, only when the locate question comes near."""
+    chapter = "01_visit"
+    question = locate_question(chapter)
+    page, watch = open_page(browser)
+    fetched: list[str] = []
+    page.on(  # the page's own requests (a chapter map's frame loads its own Leaflet)
+        "request", lambda r: fetched.append(r.url) if r.frame == page.main_frame else None
+    )
+    page.goto(f"{book_url}/chapters/{chapter}.html", wait_until="load")
+    page.locator(f'.ck-quiz[data-chapter="{chapter}"][data-ck-ready]').wait_for()
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof window.L") == "undefined"
+    assert not [url for url in fetched if "leaflet" in url]
+    el = page.locator(f'.ck-question[data-qid="{question.id}"]')
+    el.scroll_into_view_if_needed()
+    el.locator(".ck-locate-map.leaflet-container").wait_for()
+    assert [url for url in fetched if url.endswith("leaflet/dist/leaflet.js")]
+    assert watch.page_errors == [] and watch.console_errors == [] and watch.blocked == []
+    page.context.close()
 
 
 def pixel(el: Locator, lat: float, lon: float) -> dict[str, float]:

@@ -238,8 +238,15 @@ def test_leaflet_is_linked_under_the_asset_base(
     demo: quiz.Bank, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COURSEKIT_ASSET_BASE", "/files/node_modules")
+    """Linked Leaflet is only named in the page: script.js loads it when a map is needed."""
     page = quiz.Quiz(demo).to_html()
-    assert '<script src="/files/node_modules/leaflet/dist/leaflet.js"></script>' in page
+    files = r'<script type="application/json" class="ck-leaflet-files">(.*?)</script>'
+    listed = re.search(files, page)
+    assert json.loads(listed.group(1)) == [
+        ["js", "/files/node_modules/leaflet/dist/leaflet.js"],
+        ["css", "/files/node_modules/leaflet/dist/leaflet.css"],
+    ]
+    assert not re.search(r"<(script|link)[^>]+(src|href)=[^>]*leaflet", page)  # not on load
     assert "cdn" not in page.lower()
 
 

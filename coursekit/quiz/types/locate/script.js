@@ -2,7 +2,7 @@
  * Registers the type with quiz.js (window.ckQuiz.register): read/write the point given,
  * grade it by the shared rules and messages (messages.json) exactly as
  * coursekit/quiz/types/locate grades in Python, and setup(el, sol, check) draws the map
- * (Leaflet, loaded before).
+ * (Leaflet: inlined before, or linked and loaded when the map is first needed).
  * A click answers; or the arrow keys move a cross-hair and Enter answers. Data strings
  * reach the page only as text (textContent, DOM nodes), never as HTML. */
 (function () {
@@ -179,18 +179,81 @@
     });
   }
 
-  /* Draw the map of question el; check() grades the point given and returns the result. */
+  /* Leaflet for every locate question of the page, once: already there (inlined), or the
+   * files the page names in script.ck-leaflet-files (linked), loaded on first need. */
+  var leafletWaiting = null;
+  function withLeaflet(done) {
+    if (window.L) { done(window.L); return; }
+    var list = document.querySelector("script.ck-leaflet-files");
+    if (!list) { done(null); return; }
+    if (!leafletWaiting) {
+      leafletWaiting = [];
+      JSON.parse(list.textContent).forEach(function (file) {
+        var tag;
+        if (file[0] === "css") {
+          tag = document.createElement("link");
+          tag.rel = "stylesheet";
+          tag.href = file[1];
+        } else {
+          tag = document.createElement("script");
+          tag.src = file[1];
+          tag.async = false;
+          tag.onload = tag.onerror = function () {
+            var waiting = leafletWaiting;
+            leafletWaiting = [];
+            waiting.forEach(function (fn) { fn(window.L || null); });
+          };
+        }
+        document.head.appendChild(tag);
+      });
+    }
+    leafletWaiting.push(done);
+  }
+
+  /* Call start once the map comes near the screen or takes the keyboard's focus. */
+  function whenNeeded(mapEl, start) {
+    var started = false;
+    function go() { if (!started) { started = true; start(); } }
+    mapEl.addEventListener("focus", go, { once: true });
+    if (!("IntersectionObserver" in window)) { go(); return; }
+    var watcher = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        watcher.disconnect();
+        go();
+      }
+    }, { rootMargin: "300px 0px" });
+    watcher.observe(mapEl);
+  }
+
+  /* Question el; check() grades the point given and returns the result. The map is drawn
+   * when it is needed (whenNeeded); a saved answer given before then is drawn with it. */
   function setup(el, sol, check) {
     var box = el.querySelector(".ck-locate");
+    var mapEl = box.querySelector(".ck-locate-map");
+    var state = el.ckLocate = { point: null, answered: false, saved: null };
+    state.restore = function (point) {  // before the map: graded by quiz.js, drawn later
+      state.point = point;
+      state.answered = true;
+      state.saved = point;
+    };
+    el.querySelector("button.ck-retry").addEventListener("click", function () {
+      state.point = null;
+      state.answered = false;
+      state.saved = null;
+    });
+    whenNeeded(mapEl, function () {
+      withLeaflet(function (L) { draw(el, box, mapEl, sol, check, L); });
+    });
+  }
+
+  function draw(el, box, mapEl, sol, check, L) {
     var pos = box.querySelector(".ck-locate-pos");
     var data = JSON.parse(box.querySelector("script.ck-locate-data").textContent);
-    var state = el.ckLocate = { point: null, answered: false };
-    var L = window.L;
+    var state = el.ckLocate;
     if (!L) {
       pos.textContent = "The map could not be drawn (Leaflet is missing).";
       return;
     }
-    var mapEl = box.querySelector(".ck-locate-map");
     var map = mapEl.ckMap = baseMap(L, mapEl, data);
     var shown = L.layerGroup().addTo(map);
 
@@ -223,11 +286,11 @@
       mark(point);
       reveal(point);
     };
+    if (state.saved) { state.restore(state.saved); }
     map.on("click", function (event) { answer(event.latlng); });
     keyboard(L, map, mapEl, pos, answer);
+    if (document.activeElement === mapEl) { mapEl.dispatchEvent(new Event("focus")); }
     el.querySelector("button.ck-retry").addEventListener("click", function () {
-      state.point = null;
-      state.answered = false;
       shown.clearLayers();
     });
   }
@@ -235,7 +298,7 @@
   Q.register("locate", {
     read: function (el) { return el.ckLocate ? el.ckLocate.point : null; },
     write: function (el, point) {
-      if (!point || !number(point.lat) || !number(point.lon) || !el.ckLocate.restore) {
+      if (!point || !number(point.lat) || !number(point.lon) || !el.ckLocate) {
         throw new Error("not a point");
       }
       el.ckLocate.restore(point);

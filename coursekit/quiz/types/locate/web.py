@@ -1,7 +1,8 @@
 """What the web page needs once for locate questions: Leaflet (never from a CDN) and styles.
 
 Leaflet comes as the chapter maps get it (:mod:`coursekit.leaflet`): linked under
-``$COURSEKIT_ASSET_BASE`` when it is set, else inlined from ``node_modules``.
+``$COURSEKIT_ASSET_BASE`` when it is set (named in the page, loaded by ``script.js`` only when
+a question's map comes near the screen or takes the focus), else inlined from ``node_modules``.
 """
 
 from __future__ import annotations
