@@ -165,6 +165,12 @@ def test_source_has_one_answer_and_one_hidden_test_per_item(bank, tmp_path):
         assert json.dumps(item.id) in cell.source
 
 
+def test_two_builds_write_the_same_bytes(tmp_path):
+    first = build.build(tmp_path / "a", load_banks())
+    second = build.build(tmp_path / "b", load_banks())
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+
+
 @pytest.mark.nbgrader
 def test_release_has_no_hidden_tests_answers_or_explanations(course, bank):
     text = (course / "release" / CHAPTER / f"{CHAPTER}.ipynb").read_text("utf-8")

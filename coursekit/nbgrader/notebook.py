@@ -93,6 +93,8 @@ def source(bank: Bank) -> nbformat.NotebookNode:
     cells = [new_markdown_cell(title, metadata=_meta("intro", locked=True))]
     for number, item in enumerate(bank.questions, start=1):
         cells += item_cells(bank, number, item)
+    for cell in cells:  # stable ids (nbformat's are random): the same banks, the same bytes
+        cell.id = cell.metadata["nbgrader"]["grade_id"]
     nb = new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python",
                                  "name": "python3"}  # fmt: skip
