@@ -80,19 +80,25 @@ def made_up() -> Bank:
 
 
 # -- comparing a read-back question with its bank ----------------------------------------
-def expected(question: Question, fmt: str) -> dict:
-    """What a read-back question must hold, from the bank's question."""
-    want = {
+def shared(question: Question) -> dict:
+    """The fields a bank question and its read-back copy compare alike."""
+    fields = {
         "id": question.id, "type": question.type, "prompt": question.prompt,
         "explanation": question.explanation, "objective": question.objective,
         "difficulty": question.difficulty,
     }  # fmt: skip
     if question.type in ("single", "multiple"):
-        want["options"] = question.options
-        want["answer"] = question.answer if question.type == "single" else sorted(question.answer)
+        fields["options"] = question.options
+        fields["answer"] = question.answer if question.type == "single" else sorted(question.answer)
     elif question.type in ("truefalse", "ordering"):
-        want["answer"] = question.answer
-    elif question.type == "numeric":
+        fields["answer"] = question.answer
+    return fields
+
+
+def expected(question: Question, fmt: str) -> dict:
+    """What a read-back question must hold, from the bank's question."""
+    want = shared(question)
+    if question.type == "numeric":
         want |= {"answer": question.answer, "tolerance": question.tolerance or 0,
                  "unit": question.unit}  # fmt: skip
     elif question.type == "match":
@@ -105,17 +111,9 @@ def expected(question: Question, fmt: str) -> dict:
 
 
 def found(question: Question, fmt: str) -> dict:
-    got = {
-        "id": question.id, "type": question.type, "prompt": question.prompt,
-        "explanation": question.explanation, "objective": question.objective,
-        "difficulty": question.difficulty,
-    }  # fmt: skip
-    if question.type in ("single", "multiple"):
-        got["options"] = question.options
-        got["answer"] = question.answer if question.type == "single" else sorted(question.answer)
-    elif question.type in ("truefalse", "ordering"):
-        got["answer"] = question.answer
-    elif question.type == "numeric":
+    """The same fields of a question read back from an export."""
+    got = shared(question)
+    if question.type == "numeric":
         got |= {"answer": question.answer, "tolerance": round(question.tolerance, 9),
                 "unit": question.unit}  # fmt: skip
     elif question.type == "match":
