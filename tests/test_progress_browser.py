@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 from browser import open_page
-from playwright.sync_api import Browser, Locator, Page
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from coursekit.course import CHAPTERS
 from coursekit.quiz import Question, load_bank
@@ -77,7 +77,8 @@ def answer_two(quiz: Locator) -> tuple[Question, Question]:
 
 def assert_restored(quiz: Locator, right: Question, wrong: Question) -> None:
     first = quiz.locator(f'.ck-question[data-qid="{right.id}"]')
-    assert first.get_by_label(right.answer, exact=True).is_checked()
+    # The saved answers are put back after the page's scripts start: wait for them.
+    expect(first.get_by_label(right.answer, exact=True)).to_be_checked()
     assert "✓ Correct." in first.locator(".ck-feedback").inner_text()
     assert right.explanation in first.locator(".ck-feedback").inner_text()
     second = quiz.locator(f'.ck-question[data-qid="{wrong.id}"]')
