@@ -3,7 +3,8 @@
 A reader given only the printed quizzes writes ``{"<chapter>#<n>": {"answer": ..., "how": ...}}``
 where ``n`` is the question's number in the printed quiz and ``how`` is one of clue, tell,
 knowledge, guess. Answers use the printed letters (``"b"``, ``"acd"`` for several or an
-order), a number, or ``true``/``false``. Map questions (locate) are not scored.
+order, ``"1c 2a 3b"`` for a match), a number, or ``true``/``false``. Map questions
+(locate) are not scored.
 
     .venv/bin/python scripts/score_blind_reading.py factcheck/blind-readings/final-answers.json
 """
@@ -11,12 +12,14 @@ order), a number, or ``true``/``false``. Map questions (locate) are not scored.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from typing import Any
 
 from coursekit.quiz import AnswerError, Question, load_banks
 from coursekit.quiz.types import get_type
+from coursekit.quiz.types.match import spec
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -33,6 +36,14 @@ def answer_of(question: Question, value: str) -> Any:
         return [question.items[LETTERS.index(c)] for c in letters]
     if question.type == "truefalse":
         return value in ("true", "t", "yes")
+    if question.type == "match":
+        pairs = spec(question)
+        chosen = dict(re.findall(r"(\d+)\s*[-:=]?\s*([a-z])", value))
+        return {
+            left: pairs.options[LETTERS.index(chosen[str(i)])]
+            for i, left in enumerate(pairs.lefts, start=1)
+            if str(i) in chosen
+        }
     if question.type == "numeric":
         return float(value.replace(",", ""))
     return value
