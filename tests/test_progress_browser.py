@@ -166,6 +166,25 @@ def test_progress_from_disk(page: Page, built_html) -> None:
     base = built_html.as_uri()
     quiz = quiz_of(page, base, CHAPTER)
     right, wrong = answer_two(quiz)
+    wait_until_shared(page, base)
     quiz = quiz_of(page, base, CHAPTER)
     assert_restored(quiz, right, wrong)
     assert counts(panel_of(page, base))[CHAPTER][1:] == ("2", "1")
+
+
+def wait_until_shared(page: Page, base: str, tries: int = 50) -> None:
+    """Wait until another page of the same origin sees the two saved answers.
+
+    Chromium hands a page's localStorage writes to the browser process in the background;
+    a file:// page opened next may start in a new process before they arrive (seen once on
+    a busy machine). A reader takes longer than that to open the next page.
+    """
+    other = page.context.new_page()
+    try:
+        for _ in range(tries):
+            if counts(panel_of(other, base))[CHAPTER][1:] == ("2", "1"):
+                return
+            other.wait_for_timeout(200)
+        raise AssertionError("the saved answers never reached another page")
+    finally:
+        other.close()
