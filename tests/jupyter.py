@@ -3,8 +3,10 @@ protocol over a WebSocket, and driving a notebook in JupyterLab with Chromium.""
 
 from __future__ import annotations
 
+import http.client
 import json
 import socket
+import subprocess
 import time
 import urllib.request
 import uuid
@@ -27,8 +29,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for(url: str, timeout: float = 90, accept_errors: bool = True) -> None:
-    """Wait until ``url`` answers: with any HTTP status below 500, or only with success."""
+class ServerExited(RuntimeError):
+    """The server's process ended before it answered (its port was taken, for instance)."""
+
+
+def wait_for(
+    url: str,
+    timeout: float = 90,
+    accept_errors: bool = True,
+    process: subprocess.Popen | None = None,
+) -> None:
+    """Wait until ``url`` answers: with any HTTP status below 500, or only with success.
+
+    Something that is not HTTP on the port (another program's socket) counts as no answer
+    yet; if ``process`` (the server's) ends meanwhile, :class:`ServerExited` is raised.
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -37,8 +52,10 @@ def wait_for(url: str, timeout: float = 90, accept_errors: bool = True) -> None:
         except urllib.error.HTTPError as exc:
             if accept_errors and exc.code < 500:
                 return
-        except OSError:
+        except (OSError, http.client.HTTPException):
             pass
+        if process is not None and process.poll() is not None:
+            raise ServerExited(f"the server for {url} exited with {process.returncode}")
         time.sleep(0.5)
     raise TimeoutError(f"{url} did not answer within {timeout} s")
 

@@ -27,6 +27,7 @@ from conftest import ROOT
 from jupyter import (
     NOTEBOOK,
     RAW_MYST,
+    ServerExited,
     free_port,
     map_draws_and_quiz_grades,
     rendered_markdown,
@@ -46,7 +47,7 @@ CHAPTER = "01_visit"
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """A JupyterLab server on 127.0.0.1, as `make lab` starts it; yields its base URL and token."""
-    port, token = free_port(), secrets.token_hex(16)
+    token = secrets.token_hex(16)
     home = tmp_path_factory.mktemp("jupyter-home")
     # A scratch copy: the test must never edit or autosave the committed notebook.
     work = tmp_path_factory.mktemp("lab-root")
@@ -58,24 +59,35 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
         "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
     }
     log = (home / "lab.log").open("w")
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "jupyter"),
-            "lab",
-            "--no-browser",
-            "--ip=127.0.0.1",
-            f"--port={port}",
-            f"--IdentityProvider.token={token}",
-            f"--notebook-dir={work}",
-            *(["--allow-root"] if os.geteuid() == 0 else []),
-        ],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
+    # A free port can be taken (by a kernel's socket) before the server binds it: the server
+    # must not move to another port on its own (port_retries=0); the fixture tries again.
+    for _attempt in range(3):
+        port = free_port()
+        server = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "jupyter"),
+                "lab",
+                "--no-browser",
+                "--ip=127.0.0.1",
+                f"--port={port}",
+                "--ServerApp.port_retries=0",
+                f"--IdentityProvider.token={token}",
+                f"--notebook-dir={work}",
+                *(["--allow-root"] if os.geteuid() == 0 else []),
+            ],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_for(f"{base}/api/status?token={token}", process=server)
+            break
+        except ServerExited:
+            continue
+    else:
+        raise RuntimeError(f"JupyterLab did not start on three free ports: see {log.name}")
     try:
-        wait_for(f"{base}/api/status?token={token}")
         yield base, token
     finally:
         server.terminate()
