@@ -280,3 +280,15 @@ def test_dates_in_and_date_leaks() -> None:
         "'b' answers with '1990', printed in 'c' prompt",
         "'d' answers with '1994', printed in 'b' options[2]",
     ]
+
+
+def test_no_prompt_repeats_its_types_instruction() -> None:
+    """The page, the widget and print add each type's instruction ("Choose all that apply.")
+    after the prompt: a prompt that says it too is read twice."""
+    repeated = [
+        q.id
+        for q in all_questions()
+        for hint in (REGISTRY[q.type].hint, REGISTRY[q.type].printed_hint)
+        if hint and normalise(hint) in normalise(q.prompt)
+    ]
+    assert repeated == []
