@@ -59,12 +59,17 @@ endef
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
+# The pins are installed by uv (itself pinned in requirements.txt, installed by pip): the same
+# exact versions as `pip install -r requirements.txt`, in a fraction of the time. Bytecode is
+# compiled at install, as pip does (with PYTHONDONTWRITEBYTECODE set nothing would write it).
+UV_INSTALL = $(BIN)/uv pip install --python $(BIN)/python --quiet
 $(STAMP): requirements.txt pyproject.toml binder/overrides.json
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet "$$(grep -E '^uv==' requirements.txt)"
+	$(UV_INSTALL) --upgrade pip
+	$(UV_INSTALL) --compile-bytecode -r requirements.txt
+	$(UV_INSTALL) --no-deps --no-build-isolation -e .
 	mkdir -p $(LAB_SETTINGS) && cp binder/overrides.json $(LAB_SETTINGS)/overrides.json
 	touch $@
 
