@@ -20,7 +20,7 @@ BUILD_ENV := $(OFFLINE) COURSEKIT_ASSET_BASE=$(ASSET_BASE)
 APT_PDF := texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk fonts-freefont-otf poppler-utils
 APT_BROWSER := chromium nginx
 # The tests that need no build, no PDF and no browser: `make unit`.
-UNIT := not build and not pdf and not browser and not nbgrader
+UNIT := not build and not pdf and not browser and not nbgrader and not slow
 # What make test runs while the site builds: everything that does not need _build.
 EARLY := not build and not pdf
 # pytest-xdist: two worker processes (one per core); a test module with its own server
@@ -114,7 +114,7 @@ lint: $(STAMP)  ## ruff, and no outputs in committed notebooks
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check coursekit tests scripts tools
 
-unit: $(STAMP) node  ## Fast tests only: no build, no PDF, no browser, no nbgrader (on two workers)
+unit: $(STAMP) node  ## Fast tests only: no build, PDF, browser, nbgrader or slow ones (on two workers)
 	$(OFFLINE) $(BIN)/pytest -m "$(UNIT)" $(XDIST)
 
 # make test keeps both cores busy: the site build (Sphinx, one kernel at a time, XeLaTeX: one
