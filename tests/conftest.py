@@ -14,6 +14,9 @@ from playwright.sync_api import Browser
 
 from coursekit.maps.chapters import CHAPTER_MAPS  # noqa: F401  (the chapter -> map table)
 
+# xdist_group honoured under pytest 9.2, slow tests first: tests/xdist_order.py
+pytest_plugins = ["xdist_order"]
+
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_HTML = ROOT / "_build" / "html"
 BUILD_LATEX = ROOT / "_build" / "latex"

@@ -165,6 +165,7 @@ def test_source_has_one_answer_and_one_hidden_test_per_item(bank, tmp_path):
         assert json.dumps(item.id) in cell.source
 
 
+@pytest.mark.slow
 def test_two_builds_write_the_same_bytes(tmp_path):
     first = build.build(tmp_path / "a", load_banks())
     second = build.build(tmp_path / "b", load_banks())
@@ -172,6 +173,7 @@ def test_two_builds_write_the_same_bytes(tmp_path):
 
 
 @pytest.mark.nbgrader
+@pytest.mark.xdist_group("nbgrader")  # one worker: the course fixture runs nbgrader once
 def test_release_has_no_hidden_tests_answers_or_explanations(course, bank):
     text = (course / "release" / CHAPTER / f"{CHAPTER}.ipynb").read_text("utf-8")
     nb = nbformat.reads(text, as_version=4)
@@ -186,6 +188,7 @@ def test_release_has_no_hidden_tests_answers_or_explanations(course, bank):
 
 
 @pytest.mark.nbgrader
+@pytest.mark.xdist_group("nbgrader")  # one worker: the course fixture runs nbgrader once
 def test_scores_equal_the_course_grading(course, bank):
     gb = Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id="putin-azerbaijan")
     try:
@@ -207,6 +210,7 @@ def test_scores_equal_the_course_grading(course, bank):
 
 
 @pytest.mark.nbgrader
+@pytest.mark.xdist_group("nbgrader")  # one worker: the course fixture runs nbgrader once
 def test_feedback_shows_verdict_and_explanation(course, bank):
     right, wrong = "✓ Correct.", "✗ Incorrect."
     for student, said, unsaid in (("right", right, wrong), ("wrong", wrong, right)):
@@ -217,11 +221,12 @@ def test_feedback_shows_verdict_and_explanation(course, bank):
 
 
 @pytest.mark.nbgrader
+@pytest.mark.slow  # no shared fixture: starts early, on whichever worker is free
 def test_every_chapter_releases_without_answers_or_explanations(tmp_path):
     banks = load_banks()
     build.build(tmp_path, banks)
+    nbgrader(tmp_path, "generate_assignment", "*")  # every chapter, in one process
     for bank in banks:
-        nbgrader(tmp_path, "generate_assignment", bank.chapter)
         text = (tmp_path / "release" / bank.chapter / f"{bank.chapter}.ipynb").read_text("utf-8")
         assert "HIDDEN TESTS" not in text and "coursekit" not in text
         nb = nbformat.reads(text, as_version=4)

@@ -18,6 +18,9 @@ from coursekit.charts.rows import COLUMNS
 from coursekit.course import CHAPTERS
 from coursekit.data import DataError, bib_keys, clear_cache, load
 
+# One worker runs the module (xdist_group): its fixtures build every chart once, not per worker.
+pytestmark = pytest.mark.xdist_group("charts")
+
 ROOT = Path(__file__).resolve().parent.parent
 CHART_FILES = sorted((ROOT / "data" / "charts").glob("*.csv"))
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

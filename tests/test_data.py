@@ -89,6 +89,7 @@ def run_fresh(code: str) -> str:
     return result.stdout
 
 
+@pytest.mark.slow
 def test_full_map_build_parses_each_data_file_once() -> None:
     """Every chapter map, as HTML and PNG: each file of data/ (and references.bib) is
     opened at most once. (Before data.load kept what it read, the five maps then written
@@ -118,6 +119,7 @@ def test_full_map_build_parses_each_data_file_once() -> None:
     assert all(count == 1 for count in reads.values()), reads
 
 
+@pytest.mark.slow
 def test_loading_places_does_not_import_widgets() -> None:
     out = run_fresh(
         """

@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow  # pip builds and installs a wheel
+
 PROBE = """
 import json
 from coursekit import paths, quiz, timeline

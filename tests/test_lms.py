@@ -31,7 +31,8 @@ from coursekit.quiz.types import TYPES
 from coursekit.quiz.types.locate import lms as locate_export
 from coursekit.quiz.types.locate import printed
 
-pytestmark = pytest.mark.lms
+# One worker runs the module (xdist_group): its fixtures export every bank once, not per worker.
+pytestmark = [pytest.mark.lms, pytest.mark.xdist_group("lms")]
 
 
 @pytest.fixture(scope="module")
@@ -155,6 +156,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 # -- the files -----------------------------------------------------------------------------
+@pytest.mark.slow
 def test_build_writes_every_file(tmp_path, banks):
     paths = build.build(tmp_path, banks)
     names = {p.name for p in paths}
@@ -174,6 +176,7 @@ def test_every_file_parses(files):
                         etree.fromstring(archive.read(entry))
 
 
+@pytest.mark.slow
 def test_two_builds_give_the_same_bytes(banks, files):
     locate_export._PICTURES.clear()  # draw the maps again
     assert build.files(banks) == files

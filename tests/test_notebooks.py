@@ -34,6 +34,7 @@ def regression() -> NBRegressionFixture:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", chapter_notebooks(), ids=lambda p: p.stem)
 def test_chapter_notebook_runs(path: Path) -> None:
     result = regression().check(str(path), raise_errors=True)
@@ -44,6 +45,7 @@ def test_chapter_notebook_runs(path: Path) -> None:
     assert any(c.outputs for c in code_cells), "no cell produced output"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", BACKMATTER, ids=lambda p: p.stem)
 def test_backmatter_notebook_runs(path: Path) -> None:
     result = regression().check(str(path), raise_errors=True)
@@ -54,12 +56,14 @@ def test_there_is_one_notebook_per_chapter() -> None:
     assert [p.stem for p in chapter_notebooks()] == list(CHAPTER_MAPS)
 
 
+@pytest.mark.slow
 def test_a_failing_cell_is_caught() -> None:
     """The broken fixture raises in its second cell: the check must fail on it."""
     with pytest.raises(FAILURES, match="ZeroDivisionError"):
         regression().check(str(FIXTURES / "broken.ipynb"), raise_errors=True)
 
 
+@pytest.mark.slow
 def test_a_download_in_a_notebook_is_caught() -> None:
     """Notebooks run offline: a cell that fetches a URL fails instead of downloading."""
     with pytest.raises(FAILURES, match="disabled \\(offline course build\\)"):

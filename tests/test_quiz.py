@@ -83,6 +83,7 @@ def test_validator_is_registered_for_quiz_files() -> None:
     assert check is quiz.validate
 
 
+@pytest.mark.slow
 def test_loading_banks_does_not_import_ipywidgets() -> None:
     """Data loading (the validator registry included) stays free of the widget library."""
     code = (

@@ -247,6 +247,7 @@ def _imported_after(code: str) -> set[str]:
     return set(json.loads(done.stdout.splitlines()[-1]))
 
 
+@pytest.mark.slow
 def test_loading_every_bank_imports_no_map_or_widget_library() -> None:
     modules = _imported_after("from coursekit import quiz\nbanks = quiz.load_banks()\nassert banks")
     heavy = {"folium", "matplotlib", "ipywidgets", "ipyleaflet", "branca", "lxml", "nbformat"}
@@ -257,12 +258,14 @@ def test_loading_every_bank_imports_no_map_or_widget_library() -> None:
     assert not {m for m in modules if m.startswith(other) or m.endswith((".lms", ".notebook"))}
 
 
+@pytest.mark.slow
 def test_importing_maps_imports_no_chapter_map() -> None:
     modules = _imported_after("from coursekit import maps\nassert 'visit_map' in dir(maps)")
     assert not {m for m in modules if m.startswith("coursekit.maps.")}
     assert {m.split(".")[0] for m in modules} & {"folium", "matplotlib"} == set()
 
 
+@pytest.mark.slow
 def test_a_data_file_is_checked_without_its_module_imported_first(tmp_path: Path) -> None:
     modules = _imported_after("import coursekit.data as d\nd.load('places.geojson')")
     assert "coursekit.geodata" in modules and "coursekit.quiz" not in modules

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 
@@ -56,3 +61,30 @@ def test_binder_environment_matches_the_repository() -> None:
     assert "npm ci" in post_build and "pip install" in post_build
     assert "binder/overrides.json" in post_build  # the same JupyterLab settings as make lab
     assert "binder/overrides.json" in (ROOT / "Makefile").read_text()
+
+
+@pytest.mark.slow
+def test_xdist_groups_stay_on_one_worker_and_slow_tests_start_first(tmp_path: Path) -> None:
+    """tests/xdist_order.py, as make test uses it: a scratch suite on two workers."""
+    (tmp_path / "conftest.py").write_text('pytest_plugins = ["xdist_order"]\n')
+    (tmp_path / "test_scratch.py").write_text(
+        "import pytest\n"
+        "@pytest.mark.xdist_group('server')\n"
+        "@pytest.mark.parametrize('n', range(6))\n"
+        "def test_grouped(n): pass\n"
+        "@pytest.mark.parametrize('n', range(6))\n"
+        "def test_plain(n): pass\n"
+        "@pytest.mark.slow\n"
+        "def test_long(): pass\n"
+    )
+    ini = "[pytest]\nmarkers =\n    slow: slow\n"
+    (tmp_path / "pytest.ini").write_text(ini)
+    command = [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-v"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "tests")}
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    ran = re.findall(r"\[(gw\d)\] \[\s*\d+%\] PASSED (\S+)", done.stdout)
+    grouped = {worker for worker, test in ran if "test_grouped" in test}
+    assert len([t for _, t in ran if t.endswith("@server")]) == 6 and len(grouped) == 1, ran
+    plain = [test for _, test in ran if "@" not in test]
+    assert plain.index("test_scratch.py::test_long") < 2, plain
