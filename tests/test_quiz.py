@@ -362,11 +362,14 @@ def test_html_hides_answers_and_explanations(demo: quiz.Bank) -> None:
     assert "The talks were in Azerbaijan" not in page  # per-option feedback is hidden too
     blob = re.search(r'data-ck-key="([^"]+)"', page).group(1)
     solutions = quiz.decode(blob)
+    first = demo.questions[0]
+    shown = [o.text for o in first.options]
     assert solutions[0] == {
-        "e": demo.questions[0].explanation,
-        "a": 0,
-        "f": ["", "The talks were in Azerbaijan, not in Moscow.", ""],
+        "e": first.explanation,
+        "a": shown.index(first.answer),
+        "f": [o.feedback for o in first.options],
     }
+    assert "The talks were in Azerbaijan, not in Moscow." in solutions[0]["f"]
     ordering = question(demo, "ordering")
     assert solutions[4]["a"] == [ordering.answer.index(i) + 1 for i in ordering.items]
 
@@ -439,12 +442,36 @@ def test_chapter_quiz_missing_bank(data_dir) -> None:
 # --------------------------------------------------------------------------- print Markdown
 
 
+def letter_of(question: quiz.Question, text: str) -> str:
+    """The letter an option is shown with (options are shown in a shuffled order)."""
+    return "abcdefghij"[[o.text for o in question.options].index(text)]
+
+
+def test_options_are_shown_shuffled_the_same_way_everywhere(demo: quiz.Bank) -> None:
+    """Where an author put the right option tells a reader nothing: single and multiple
+    options are shown in an order drawn from the question's id, the same in every
+    rendering and from one load to the next, and never in the bank's own order."""
+    raw = yaml.safe_load((FIXTURES / "demo.yml").read_text(encoding="utf-8"))
+    for entry in raw["questions"]:
+        if entry["type"] not in ("single", "multiple"):
+            continue
+        loaded = next(q for q in demo.questions if q.id == entry["id"])
+        authored = [(o if isinstance(o, str) else o["text"]).strip() for o in entry["options"]]
+        shown = [o.text for o in loaded.options]
+        assert sorted(shown) == sorted(authored) and shown != authored, entry["id"]
+        again = next(q for q in load_fixture("demo").questions if q.id == entry["id"])
+        assert again.options == loaded.options
+        page = quiz.Quiz(demo).to_html()
+        positions = [page.index(html.escape(text, quote=False)) for text in shown]
+        assert positions == sorted(positions), entry["id"]
+
+
 def test_markdown_numbered_lettered(demo: quiz.Bank) -> None:
     text = quiz.Quiz(demo).to_markdown()
     for number in range(1, len(demo.questions) + 1):
         assert re.search(rf"^{number}\. ", text, re.M)
-    assert "   - a) At the Zagulba residence on the Caspian coast" in text
-    assert "   - c) In Shusha" in text
+    for option_text in ("At the Zagulba residence on the Caspian coast", "In Shusha"):
+        assert f"   - {letter_of(demo.questions[0], option_text)}) {option_text}" in text
     assert "   - True\n   - False" in text
     assert "billion US\\$" in text
     ordering = question(demo, "ordering")
@@ -485,7 +512,9 @@ def test_answer_key(data_dir) -> None:
     assert set(bundle) == {"text/markdown", "text/html", "text/plain"}
     md = bundle["text/markdown"]
     assert md.index("demo") < md.index("xss")  # chapter (file-name) order
-    assert "Answer: **a) At the Zagulba residence on the Caspian coast**." in md
+    zagulba = "At the Zagulba residence on the Caspian coast"
+    letter = letter_of(load_fixture("demo").questions[0], zagulba)
+    assert f"Answer: **{letter}) {zagulba}**." in md
     assert "Answer: **True**." in md
     assert "Answer: **4 billion US\\$**." in md
     assert "Answer: **4 \\<u\\>units\\</u\\> (accepted: 3.5 to 4.5 \\<u" in md

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any, ClassVar
 
-from coursekit.quiz.model import Option, Question, RuleError
+from coursekit.quiz.model import Option, Question, RuleError, shuffled
 from coursekit.quiz.rules import invalid
 from coursekit.quiz.types.base import QuestionType
 from coursekit.text import md_escape
@@ -14,8 +15,15 @@ from coursekit.text import md_escape
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
+def in_shown_order(question: Question) -> Question:
+    """``question`` with its options in the order every rendering shows them (page, widget,
+    print, answer key, exports): shuffled with the id as seed, so that where an author put
+    the right option tells a reader nothing."""
+    return replace(question, options=shuffled(question.id, question.options))
+
+
 def texts(question: Question) -> list[str]:
-    """The option texts, in bank order."""
+    """The option texts, in the order shown."""
     return [o.text for o in question.options]
 
 

@@ -9,7 +9,14 @@ from typing import Any
 from coursekit.quiz.model import Question, RuleError
 from coursekit.quiz.rules import invalid
 from coursekit.quiz.types.base import register
-from coursekit.quiz.types.choice import ChoiceType, answer_option, lettered, option_named, texts
+from coursekit.quiz.types.choice import (
+    ChoiceType,
+    answer_option,
+    in_shown_order,
+    lettered,
+    option_named,
+    texts,
+)
 
 
 def _chosen(answer: Any) -> list[Any]:
@@ -30,6 +37,7 @@ class Multiple(ChoiceType):
     input_kind = "checkbox"
 
     def parse(self, question: Question) -> Question:
+        question = in_shown_order(question)
         chosen: list[str] = []
         for entry in question.answer:
             text = answer_option(question, entry)

@@ -9,7 +9,14 @@ from typing import Any
 from coursekit.quiz.model import Question
 from coursekit.quiz.rules import invalid
 from coursekit.quiz.types.base import register
-from coursekit.quiz.types.choice import ChoiceType, answer_option, lettered, option_named, texts
+from coursekit.quiz.types.choice import (
+    ChoiceType,
+    answer_option,
+    in_shown_order,
+    lettered,
+    option_named,
+    texts,
+)
 
 
 @register
@@ -19,6 +26,7 @@ class Single(ChoiceType):
     input_kind = "radio"
 
     def parse(self, question: Question) -> Question:
+        question = in_shown_order(question)
         return replace(question, answer=answer_option(question, question.answer))
 
     def check(self, question: Question, answer: Any) -> tuple[bool, Sequence[str]]:
