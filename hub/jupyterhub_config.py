@@ -97,7 +97,8 @@ c.JupyterHub.load_groups = {
     GRADERS: {"users": INSTRUCTORS},
     TAKERS: {"users": STUDENTS.split()},
 }
-# Instructors may add students to the course's group (nbgrader does when it grades a new one).
+# Instructors may add students to the course's group (`nbgrader db student add` and
+# `nbgrader db student import` do, through nbgrader's JupyterHubAuthPlugin).
 c.JupyterHub.load_roles.append(
     {
         "name": f"instructor-{COURSE_ID}",

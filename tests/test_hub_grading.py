@@ -194,6 +194,12 @@ def test_class_flow_on_the_hub(hub: Hub) -> None:
     with step("autograde (3 submissions)"):
         for student in SUBMITS:
             formgrader(hub, f"submission/{CHAPTER}/{student}/autograde")
+    # nbgrader asked the hub for the users' groups (fetch, submit, list) and the instructor's
+    # autograde added the students to the course's group: the hub allowed every call
+    log = (hub.state / "hub.log").read_text("utf-8", errors="replace")
+    for refused in ("NOT added to the Jupyterhub group", "Not able to get Jupyterhub user",
+                    "JupyterhubApiError", "You do not have access"):  # fmt: skip
+        assert refused not in log, refused
     with step("export grades.csv"):
         said = run_in_kernel(hub, INSTRUCTOR, EXPORT.format(course=COURSE_ID))
     assert said.startswith("0 "), said
