@@ -194,8 +194,8 @@ def test_class_flow_on_the_hub(hub: Hub) -> None:
     with step("autograde (3 submissions)"):
         for student in SUBMITS:
             formgrader(hub, f"submission/{CHAPTER}/{student}/autograde")
-    # nbgrader asked the hub for the users' groups (fetch, submit, list) and the instructor's
-    # autograde added the students to the course's group: the hub allowed every call
+    # nbgrader asked the hub for each user's groups (to fetch, submit and list, with the
+    # token of that user's server): the hub allowed every call
     log = (hub.state / "hub.log").read_text("utf-8", errors="replace")
     for refused in ("NOT added to the Jupyterhub group", "Not able to get Jupyterhub user",
                     "JupyterhubApiError", "You do not have access"):  # fmt: skip
