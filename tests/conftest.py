@@ -98,6 +98,26 @@ def hub(tmp_path_factory: pytest.TempPathFactory):
         yield running
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Make pytest-xdist's ``--dist loadgroup`` group again: it sends the tests of one
+    ``xdist_group`` to one worker by a suffix on their node ids (``…::test@hub``), which
+    xdist 3.8 writes to ``item._nodeid``, an attribute pytest 9.2 no longer reads (its node
+    ids are ``NodeId`` objects in ``item._id``). Without it, the tests of one server (the
+    trial hub) run on both workers and each worker starts its own server."""
+    if not getattr(config.option, "loadgroup", False):  # set on xdist's workers
+        return
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        marks = item.iter_markers("xdist_group")
+        names = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                        for m in marks})  # fmt: skip
+        suffix = "@" + "_".join(names)
+        if names and not item.nodeid.endswith(suffix):
+            item._id = NodeId.parse(item.nodeid + suffix)
+
+
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
     """After the last of a run of tests on the trial hub, stop its users' servers (their
     memory is the hub's cost); a later test that needs them starts them again."""
