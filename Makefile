@@ -138,6 +138,8 @@ hub: $(STAMP) node  ## A trial JupyterHub for a class on this machine (http://12
 	@echo "A TRIAL, not a deployment: anyone who reaches 127.0.0.1:8000 may log in. Ctrl-C stops it."
 	@echo "Log in with any name and password, then open this nbgitpuller link to pull the course:"
 	@echo "  http://127.0.0.1:8000/hub/user-redirect/git-pull?repo=$(CURDIR)&branch=$$(git rev-parse --abbrev-ref HEAD)&targetpath=course&urlpath=lab/tree/course/chapters/01_visit.ipynb"
+	@echo "Graded notebooks (nbgrader): log in as 'instructor' and open the Formgrader in a tab of its own,"
+	@echo "  http://127.0.0.1:8000/user/instructor/formgrader ; the students are student1 to student5."
 	COURSE_HUB_STATE=$(CURDIR)/_build/hub $(BIN)/jupyterhub -f hub/jupyterhub_config.py
 
 serve:  ## Serve the built book on http://127.0.0.1:8000

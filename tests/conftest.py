@@ -91,6 +91,27 @@ def book_base(request: pytest.FixtureRequest, built_html: Path) -> str:
 
 
 @pytest.fixture(scope="session")
+def hub(tmp_path_factory: pytest.TempPathFactory):
+    """The trial hub of `make hub`, once per test process: the modules that use it share the
+    pytest-xdist group ``hub``, so that they run on one worker and one hub starts."""
+    from trialhub import trial_hub
+
+    repo = tmp_path_factory.mktemp("repository") / "course"
+    with trial_hub(tmp_path_factory.mktemp("hub"), repo) as running:
+        yield running
+
+
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """After the last of a run of tests on the trial hub, stop its users' servers (their
+    memory is the hub's cost); a later test that needs them starts them again."""
+    uses = "hub" in getattr(item, "fixturenames", ())
+    if uses and "hub" not in getattr(nextitem, "fixturenames", ()):
+        hub = getattr(item, "funcargs", {}).get("hub")
+        if hub is not None:
+            hub.stop_servers()
+
+
+@pytest.fixture(scope="session")
 def built_pdf() -> Path:
     if not PDF.exists():
         pytest.fail("_build/latex/course.pdf is missing: run `make pdf` (make test does it first)")

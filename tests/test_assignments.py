@@ -22,10 +22,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from graded import answers, course_grading, short_failures
 from nbgrader.api import Gradebook
 
 from coursekit.data import DataError
-from coursekit.nbgrader import build, check, letters, notebook, types
+from coursekit.nbgrader import COURSE_ID, build, check, letters, notebook, types
 from coursekit.quiz import grade, load_bank, load_banks
 from coursekit.quiz.model import AnswerError
 from coursekit.quiz.types import TYPES
@@ -45,29 +46,6 @@ def nbgrader(course: Path, *args: str) -> None:
 @pytest.fixture(scope="module")
 def bank():
     return load_bank(CHAPTER)
-
-
-def answers(bank) -> dict[str, list[str]]:
-    """What each student writes, item by item: all right, all wrong, and a mix with a
-    blank and an unreadable answer."""
-    mixed = []
-    for n, item in enumerate(bank.questions):
-        part = types.get(item.type)
-        mixed.append([part.right(item), part.wrong(item), "", "zz"][n % 4])
-    return {
-        "right": [types.get(q.type).right(q) for q in bank.questions],
-        "wrong": [types.get(q.type).wrong(q) for q in bank.questions],
-        "mixed": mixed,
-    }
-
-
-def course_grading(item, written: str) -> bool:
-    """The course's own verdict (``coursekit.quiz.grade``) on what a student wrote."""
-    try:
-        value = types.get(item.type).answer(item, written)
-    except AnswerError:
-        return False
-    return grade(item, value).correct
 
 
 # -- fast: the notebook forms of every question, without nbgrader's command line ----------
@@ -118,6 +96,17 @@ def test_every_type_has_a_notebook_form_in_its_folder():
         assert isinstance(part.HOW, str) and part.HOW, name
         for function in ("shown", "answer", "right", "wrong"):
             assert callable(getattr(part, function)), (name, function)
+
+
+def test_a_hidden_test_imports_no_plotting_or_widget_library():
+    """What autograde runs per item, in a fresh process: grading needs no matplotlib (the
+    printed map of a locate item is drawn only when the source notebook is written)."""
+    probe = ("from coursekit.nbgrader.check import check\nimport json, sys\n"
+             "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)  # fmt: skip
+    imported = set(json.loads(done.stdout.splitlines()[-1]))
+    assert imported & {"matplotlib", "folium", "ipywidgets", "ipyleaflet", "nbgrader"} == set()
 
 
 def test_unknown_type_or_difficulty_names_file_item_and_field(bank):
@@ -190,7 +179,7 @@ def test_release_has_no_hidden_tests_answers_or_explanations(course, bank):
 @pytest.mark.nbgrader
 @pytest.mark.xdist_group("nbgrader")  # one worker: the course fixture runs nbgrader once
 def test_scores_equal_the_course_grading(course, bank):
-    gb = Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id="putin-azerbaijan")
+    gb = Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id=COURSE_ID)
     try:
         for student, written in answers(bank).items():
             expected = 0
@@ -218,6 +207,9 @@ def test_feedback_shows_verdict_and_explanation(course, bank):
         assert page.count(said) >= len(bank.questions) and unsaid not in page
         for item in bank.questions:
             assert html.escape(item.explanation, quote=False) in page
+    # a wrong answer's test fails with one short line per item, no Python traceback
+    page = (course / "feedback" / "wrong" / CHAPTER / f"{CHAPTER}.html").read_text("utf-8")
+    short_failures(page, len(bank.questions), wrong)
 
 
 @pytest.mark.nbgrader

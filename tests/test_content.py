@@ -653,3 +653,17 @@ def test_issue16_helpers_on_a_small_sample() -> None:
         "South Caucasus Pipeline"
     ]
     assert word_count(":::{note} B\nFour boxed words here.\n:::") == 4
+
+
+def test_instructor_guide_gives_the_hub_grading_steps_and_links_the_limits() -> None:
+    """The instructor's first page: the class flow on the hub, step by step as
+    tests/test_hub_grading.py runs it, and nbgrader's known limits by a link to the section
+    of running_a_class.md that states them."""
+    guide = (ROOT / "backmatter" / "instructor_guide.md").read_text(encoding="utf-8")
+    steps = re.findall(r"^\d\. \*\*(\w+)\.\*\*", guide, flags=re.M)
+    assert steps == ["Release", "Fetch", "Submit", "Collect", "Autograde", "Export", "Feedback"]
+    assert "{ref}`nbgrader-limits`" in guide
+    for limit in ("Formgrader", "own tab", "--student", "as the instructor"):
+        assert limit in guide, limit
+    running = (ROOT / "backmatter" / "running_a_class.md").read_text(encoding="utf-8")
+    assert "(nbgrader-limits)=\n### Known limits" in running

@@ -6,3 +6,6 @@
   registered by name; ``letters``: letters as a student writes them;
 - ``check``: what the hidden tests call: the course's own grading of what was written.
 """
+
+#: the course's id: names the course in nbgrader's exchange and its groups on a hub
+COURSE_ID = "putin-azerbaijan"

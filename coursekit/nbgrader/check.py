@@ -2,7 +2,8 @@
 
 The verdict, the option's feedback and the explanation are printed, so that they reach
 the student in nbgrader's feedback, after the attempt; a wrong or unreadable answer fails
-the test (no points).
+the test (no points) with :class:`NotRight`, which the feedback shows as one short line
+(the question's number and the verdict), not as a Python traceback.
 """
 
 from __future__ import annotations
@@ -15,12 +16,25 @@ from coursekit.quiz.grading import grade
 from coursekit.quiz.model import AnswerError, Question, Result
 
 
+class NotRight(AssertionError):
+    """A hidden test's failure, shown to the student as its one line: IPython prints what
+    ``_render_traceback_`` returns instead of a traceback."""
+
+    def _render_traceback_(self) -> list[str]:
+        return [str(self)]
+
+
+def numbered(chapter: str, qid: str) -> tuple[int, Question]:
+    """Question ``qid`` of the chapter's bank, with its number in the assignment (1-based)."""
+    for number, entry in enumerate(load_bank(chapter).questions, start=1):
+        if entry.id == qid:
+            return number, entry
+    raise KeyError(f"data/quizzes/{chapter}.yml: no question {qid!r}")
+
+
 def question(chapter: str, qid: str) -> Question:
     """Question ``qid`` of the chapter's bank."""
-    for entry in load_bank(chapter).questions:
-        if entry.id == qid:
-            return entry
-    raise KeyError(f"data/quizzes/{chapter}.yml: no question {qid!r}")
+    return numbered(chapter, qid)[1]
 
 
 def result(item: Question, written: Any) -> Result:
@@ -33,9 +47,11 @@ def result(item: Question, written: Any) -> Result:
 
 
 def check(chapter: str, qid: str, written: Any) -> None:
-    """The hidden test of one item: print what the student is told; fail unless right."""
-    item = question(chapter, qid)
+    """The hidden test of one item: print what the student is told; fail unless right, with
+    one line that names the question and the verdict (the answer is in the explanation
+    printed above it, which the student sees only in the feedback)."""
+    number, item = numbered(chapter, qid)
     outcome = result(item, written)
     print("\n".join([outcome.message, *outcome.feedback, f"Explanation: {item.explanation}"]))
     if not outcome.correct:
-        raise AssertionError(outcome.message)
+        raise NotRight(f"Question {number}: no points. {outcome.message}")

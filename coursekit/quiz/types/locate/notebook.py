@@ -8,7 +8,6 @@ from typing import Any
 
 from coursekit.nbgrader import letters
 from coursekit.quiz.model import AnswerError, Question
-from coursekit.quiz.types.locate import printed
 from coursekit.quiz.types.locate.target import LETTERS, Locate
 from coursekit.text import md_escape
 
@@ -16,6 +15,9 @@ HOW = 'one letter, for example "B"'
 
 
 def shown(question: Question) -> list[str]:
+    # imported here: the printed map needs matplotlib, which grading (the hidden tests) does not
+    from coursekit.quiz.types.locate import printed
+
     spec: Locate = question.answer
     data = base64.b64encode(printed.png(spec)).decode("ascii")
     return [f"![{md_escape(printed.alt_text(spec))}](data:image/png;base64,{data})", "",
