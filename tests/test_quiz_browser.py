@@ -94,17 +94,24 @@ def test_every_type_with_the_mouse(page) -> None:
 
 
 def test_keyboard_only(page) -> None:
+    demo = data.load(FIXTURES / "demo.yml", kind="quiz")
+    single = next(q for q in demo.questions if q.id == "demo-single")
+    shown = [o.text for o in single.options]  # the page's order (drawn from the id)
+    labels = question(page, DEMO, "demo-single").locator("label").all_inner_texts()
+    assert [label.strip() for label in labels] == shown
+    assert shown.index(single.answer) == 1  # so: option c is wrong, option b right
     page.locator("h1").click()  # start from the top of the page, then only keys
     page.keyboard.press("Tab")  # the first radio of question 1
     assert page.evaluate("document.activeElement.type") == "radio"
-    page.keyboard.press("ArrowDown")  # moves to and selects option b (wrong)
+    page.keyboard.press("ArrowDown")  # moves to and selects option b
+    page.keyboard.press("ArrowDown")  # then option c (wrong)
     page.keyboard.press("Tab")  # the Check button
     assert page.evaluate("document.activeElement.className") == "ck-check"
     page.keyboard.press("Enter")
     feedback = question(page, DEMO, "demo-single").locator(".ck-feedback")
     assert "✗ Incorrect." in feedback.inner_text()
     page.keyboard.press("Shift+Tab")  # back to the radio group
-    page.keyboard.press("ArrowUp")  # option a (right)
+    page.keyboard.press("ArrowUp")  # option b (right)
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
     assert "✓ Correct." in feedback.inner_text()
