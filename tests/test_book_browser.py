@@ -48,11 +48,24 @@ def test_chapter_map_draws_offline(browser: Browser, book_base: str, chapter: st
 
 
 def first_single_question(chapter: str) -> Question:
+    return first_choice_question(chapter, ("single",))
+
+
+CHOICE = ("single", "multiple")
+
+
+def first_choice_question(chapter: str, types: tuple[str, ...] = CHOICE) -> Question:
+    """The chapter's first question of one of ``types`` (every bank has a choice question)."""
     bank = load(f"quizzes/{chapter}.yml")
     for question in bank.questions:
-        if question.type == "single":
+        if question.type in types:
             return question
-    raise AssertionError(f"{chapter} has no single-choice question")
+    raise AssertionError(f"{chapter} has no question of type {' or '.join(types)}")
+
+
+def right_texts(question: Question) -> list[str]:
+    """The option texts of the right answer (one for single, several for multiple)."""
+    return [question.answer] if question.type == "single" else list(question.answer)
 
 
 def option_texts(question: Question) -> list[str]:
@@ -69,9 +82,9 @@ def open_quiz(browser: Browser, book_url: str, chapter: str):
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_quiz_grades_in_the_page(browser: Browser, book_base: str, chapter: str) -> None:
-    q = first_single_question(chapter)
-    right = q.answer
-    wrong = next(t for t in option_texts(q) if t != right)
+    q = first_choice_question(chapter)
+    right = right_texts(q)
+    wrong = next(t for t in option_texts(q) if t not in right)
     page, watch, quiz = open_quiz(browser, book_base, chapter)
     # Nothing of the answer is readable before checking.
     assert q.explanation not in page.content()
@@ -85,7 +98,10 @@ def test_chapter_quiz_grades_in_the_page(browser: Browser, book_base: str, chapt
     assert "Incorrect" in feedback.inner_text()
     assert q.explanation.split("\n")[0][:40] in feedback.inner_text()
     assert score.inner_text() == before
-    question.get_by_label(right, exact=True).check()
+    if q.type == "multiple":
+        question.get_by_label(wrong, exact=True).uncheck()
+    for text in right:
+        question.get_by_label(text, exact=True).check()
     question.locator("button.ck-check").click()
     assert "✓ Correct." in feedback.inner_text()
     assert score.inner_text() == before.replace("Score: 0", "Score: 1")

@@ -22,7 +22,9 @@ def drop_page_furniture(raw: str) -> str:
     paragraph that runs over a page break (``…last route by\n\n81\n\n\fBook title\n\nwhich…``)."""
     heads = Counter(m.group(1) for m in re.finditer(r"\f([^\n]+)\n", raw))
     running = [re.escape(head) for head, count in heads.items() if count >= 10]
-    footer = r"(?:\d+|[ivxlcdm]+|(?:Chapter|Appendix) \w+\. [^\n]*)"  # page number, chapter mark
+    # page number; chapter mark; section mark ("5.9. Check your understanding": a dotted
+    # number, never a list item's "10. ")
+    footer = r"(?:\d+|[ivxlcdm]+|(?:Chapter|Appendix) \w+\. [^\n]*|\d+(?:\.\d+)+\. [^\n]*)"
     raw = re.sub(r"(?:\n\s*" + footer + r"[ \t]*(?=\n))+\s*(?=\f)", "\n", raw)
     if running:
         raw = re.sub(r"\f(?:(?:" + "|".join(running) + r")[ \t]*\n)?", "", raw)

@@ -21,11 +21,15 @@ from coursekit.quiz import Question, load_bank
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 STORE = "coursekit-progress-v1"
-CHAPTER = "01_visit"
 
 
 def singles(chapter: str) -> list[Question]:
     return [q for q in load_bank(chapter).questions if q.type == "single"]
+
+
+#: the first chapter whose quiz has two single-choice questions (one answered right, one wrong)
+CHAPTER = next(chapter for chapter in CHAPTERS if len(singles(chapter)) >= 2)
+NUMBER = CHAPTERS.index(CHAPTER) + 1
 
 
 @pytest.fixture
@@ -108,7 +112,7 @@ def test_answers_are_restored_counted_and_cleared(page: Page, book_url: str) -> 
         total = str(len(load_bank(chapter).questions))
         expected = (total, "2", "1") if chapter == CHAPTER else (total, "0", "0")
         assert shown[chapter] == expected, chapter
-    assert panel.get_by_role("link", name="Chapter 1").get_attribute("href") == (
+    assert panel.get_by_role("link", name=f"Chapter {NUMBER}").get_attribute("href") == (
         f"chapters/{CHAPTER}.html"
     )
 
