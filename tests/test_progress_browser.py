@@ -9,7 +9,7 @@ storage (not JSON, other shapes, answers a question cannot take) is ignored quie
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from browser import open_page
@@ -166,29 +166,32 @@ def test_foreign_storage_is_ignored(page: Page, book_url: str, stored: str) -> N
 
 
 def test_progress_from_disk(page: Page, built_html) -> None:
-    """Opened from disk (file://): answers are kept across pages too."""
+    """Opened from disk (file://): answers are kept across pages too.
+
+    Chromium's storage for file:// pages lags: a page opened from disk right after another
+    one may for a moment see none of the saved answers (seen in about one run in three
+    here), and the same page opened again a moment later sees them all. So each page is
+    opened again, for a few seconds at most, until the answers show; they must show.
+    """
     base = built_html.as_uri()
     quiz = quiz_of(page, base, CHAPTER)
     right, wrong = answer_two(quiz)
-    wait_until_shared(page, base)
-    quiz = quiz_of(page, base, CHAPTER)
+    first = f'.ck-question[data-qid="{right.id}"] input:checked'
+    quiz = opened_until(lambda: quiz_of(page, base, CHAPTER), lambda q: q.locator(first).count())
     assert_restored(quiz, right, wrong)
-    assert counts(panel_of(page, base))[CHAPTER][1:] == ("2", "1")
+    panel = opened_until(
+        lambda: panel_of(page, base), lambda p: counts(p)[CHAPTER][1:] == ("2", "1")
+    )
+    assert counts(panel)[CHAPTER][1:] == ("2", "1")
 
 
-def wait_until_shared(page: Page, base: str, tries: int = 50) -> None:
-    """Wait until another page of the same origin sees the two saved answers.
-
-    Chromium hands a page's localStorage writes to the browser process in the background;
-    a file:// page opened next may start in a new process before they arrive (seen once on
-    a busy machine). A reader takes longer than that to open the next page.
-    """
-    other = page.context.new_page()
-    try:
-        for _ in range(tries):
-            if counts(panel_of(other, base))[CHAPTER][1:] == ("2", "1"):
-                return
-            other.wait_for_timeout(200)
-        raise AssertionError("the saved answers never reached another page")
-    finally:
-        other.close()
+def opened_until(
+    open_it: Callable[[], Locator], shows: Callable[[Locator], object], tries: int = 20
+) -> Locator:
+    """Open a page (``open_it``) again until ``shows`` holds for it, or give up."""
+    for _ in range(tries):
+        element = open_it()
+        if shows(element):
+            return element
+        element.page.wait_for_timeout(300)
+    raise AssertionError("the saved answers never showed on a page opened from disk")
