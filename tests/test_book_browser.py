@@ -13,6 +13,7 @@ from playwright.sync_api import Browser
 
 from coursekit import load, maps
 from coursekit.quiz import Question
+from coursekit.quiz.types import REGISTRY
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -63,11 +64,6 @@ def first_choice_question(chapter: str, types: tuple[str, ...] = CHOICE) -> Ques
     raise AssertionError(f"{chapter} has no question of type {' or '.join(types)}")
 
 
-def right_texts(question: Question) -> list[str]:
-    """The option texts of the right answer (one for single, several for multiple)."""
-    return [question.answer] if question.type == "single" else list(question.answer)
-
-
 def option_texts(question: Question) -> list[str]:
     return [option.text for option in question.options]
 
@@ -83,7 +79,7 @@ def open_quiz(browser: Browser, book_url: str, chapter: str):
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_quiz_grades_in_the_page(browser: Browser, book_base: str, chapter: str) -> None:
     q = first_choice_question(chapter)
-    right = right_texts(q)
+    right = REGISTRY[q.type].answer_texts(q)
     wrong = next(t for t in option_texts(q) if t not in right)
     page, watch, quiz = open_quiz(browser, book_base, chapter)
     # Nothing of the answer is readable before checking.

@@ -73,6 +73,14 @@ class ChoiceType(QuestionType):
     #: the HTML input type of each option
     input_kind: ClassVar[str]
 
+    def parse(self, question: Question) -> Question:
+        """Options in the order shown (:func:`in_shown_order`), then the type's answer."""
+        return self.parse_answer(in_shown_order(question))
+
+    def parse_answer(self, question: Question) -> Question:
+        """Check the bank's answer against the options; return it in its typed form."""
+        raise NotImplementedError
+
     def shown_texts(self, question: Question) -> list[tuple[str, str]]:
         options = [(f"options[{n}]", o.text) for n, o in enumerate(question.options, start=1)]
         return [*super().shown_texts(question), *options]

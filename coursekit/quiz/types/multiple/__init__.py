@@ -12,7 +12,6 @@ from coursekit.quiz.types.base import register
 from coursekit.quiz.types.choice import (
     ChoiceType,
     answer_option,
-    in_shown_order,
     lettered,
     option_named,
     texts,
@@ -36,8 +35,7 @@ class Multiple(ChoiceType):
     hint = "Choose all that apply."
     input_kind = "checkbox"
 
-    def parse(self, question: Question) -> Question:
-        question = in_shown_order(question)
+    def parse_answer(self, question: Question) -> Question:
         chosen: list[str] = []
         for entry in question.answer:
             text = answer_option(question, entry)

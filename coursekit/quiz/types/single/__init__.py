@@ -12,7 +12,6 @@ from coursekit.quiz.types.base import register
 from coursekit.quiz.types.choice import (
     ChoiceType,
     answer_option,
-    in_shown_order,
     lettered,
     option_named,
     texts,
@@ -25,8 +24,7 @@ class Single(ChoiceType):
     hint = "Choose one."
     input_kind = "radio"
 
-    def parse(self, question: Question) -> Question:
-        question = in_shown_order(question)
+    def parse_answer(self, question: Question) -> Question:
         return replace(question, answer=answer_option(question, question.answer))
 
     def check(self, question: Question, answer: Any) -> tuple[bool, Sequence[str]]:
