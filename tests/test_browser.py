@@ -24,4 +24,4 @@ def test_page_loads_without_errors(browser: Browser, book_url: str, page_name: s
     assert watch.page_errors == []
     assert watch.console_errors == []
     assert watch.blocked == [], f"requests to other hosts: {watch.blocked}"
-    page.context.close()
+    page.close()

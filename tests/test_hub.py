@@ -130,7 +130,7 @@ def test_five_students_run_chapter_one_at_once(hub: Hub) -> None:
 
 
 def test_student_in_jupyterlab_on_the_hub(browser: Browser, hub: Hub) -> None:
-    page, watch = open_page(browser)
+    page, watch = open_page(browser, fresh=True)
     page.set_default_timeout(180_000)
     page.goto(f"{hub.url}/hub/login")
     page.get_by_label("Username").fill(STUDENTS[0])

@@ -117,7 +117,7 @@ def test_news_popup_is_off(lab: tuple[str, str]) -> None:
 @pytest.mark.parametrize("chapter", ["01_visit", "03_history"])
 def test_myst_renders_in_jupyterlab(browser: Browser, lab: tuple[str, str], chapter: str) -> None:
     """Citations, glossary terms, admonitions and exercises show formatted, not as source."""
-    page, watch = open_page(browser)
+    page, watch = open_page(browser, fresh=True)
     page.goto(notebook_url(lab, chapter))
     notebook = json.loads((ROOT / "chapters" / f"{chapter}.ipynb").read_text())
     markdown_cells = [c for c in notebook["cells"] if c["cell_type"] == "markdown"]
@@ -135,7 +135,7 @@ def test_myst_renders_in_jupyterlab(browser: Browser, lab: tuple[str, str], chap
 
 
 def test_notebook_in_jupyterlab_offline(browser: Browser, lab: tuple[str, str]) -> None:
-    page, watch = open_page(browser)
+    page, watch = open_page(browser, fresh=True)
     page.set_default_timeout(120_000)
     page.goto(notebook_url(lab, CHAPTER))
     run_all_cells(page)

@@ -37,7 +37,7 @@ def test_leaflet_waits_for_the_question(browser: Browser, book_url: str) -> None
     """Leaflet is not loaded with the page, only when the locate question comes near."""
     chapter = "01_visit"
     question = locate_question(chapter)
-    page, watch = open_page(browser)
+    page, watch = open_page(browser, fresh=True)  # a cold cache: every request is seen
     fetched: list[str] = []
     page.on(  # the page's own requests (a chapter map's frame loads its own Leaflet)
         "request", lambda r: fetched.append(r.url) if r.frame == page.main_frame else None
@@ -106,7 +106,7 @@ def test_click_wrong_then_right(browser: Browser, book_url: str, chapter: str) -
     assert shown[0] == "✓ Correct.", shown
     assert shown == python_says(question, recorded(el))
     assert watch.page_errors == [] and watch.console_errors == [] and watch.blocked == []
-    page.context.close()
+    page.close()
 
 
 def arrow_keys(page: Page, el: Locator, lat: float, lon: float) -> None:
@@ -172,4 +172,4 @@ def test_keyboard_alone(browser: Browser, book_url: str) -> None:
         .startswith("Score: 1 /")
     )
     assert watch.page_errors == [] and watch.console_errors == []
-    page.context.close()
+    page.close()

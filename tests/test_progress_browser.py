@@ -32,13 +32,24 @@ CHAPTER = next(chapter for chapter in CHAPTERS if len(singles(chapter)) >= 2)
 NUMBER = CHAPTERS.index(CHAPTER) + 1
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh browser context (empty storage); no console error and no page error."""
-    page, watch = open_page(browser)
+def new_tab(browser: Browser, fresh: bool) -> Iterator[Page]:
+    page, watch = open_page(browser, fresh=fresh)
     yield page
     assert watch.console_errors == [] and watch.page_errors == [], watch
-    page.context.close()
+    page.context.close() if fresh else page.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A new tab (empty storage); no console error and no page error."""
+    yield from new_tab(browser, fresh=False)
+
+
+@pytest.fixture
+def own_page(browser: Browser) -> Iterator[Page]:
+    """The same in a context of its own: in the shared one, storage from disk (file://)
+    did not reach the next page at all."""
+    yield from new_tab(browser, fresh=True)
 
 
 def quiz_of(page: Page, base: str, chapter: str) -> Locator:
@@ -165,7 +176,7 @@ def test_foreign_storage_is_ignored(page: Page, book_url: str, stored: str) -> N
     assert counts(panel_of(page, book_url))[CHAPTER][1:] == ("1", "1")
 
 
-def test_progress_from_disk(page: Page, built_html) -> None:
+def test_progress_from_disk(own_page: Page, built_html) -> None:
     """Opened from disk (file://): answers are kept across pages too.
 
     Chromium's storage for file:// pages lags: a page opened from disk right after another
@@ -173,7 +184,7 @@ def test_progress_from_disk(page: Page, built_html) -> None:
     here), and the same page opened again a moment later sees them all. So each page is
     opened again, for a few seconds at most, until the answers show; they must show.
     """
-    base = built_html.as_uri()
+    page, base = own_page, built_html.as_uri()
     quiz = quiz_of(page, base, CHAPTER)
     right, wrong = answer_two(quiz)
     first = f'.ck-question[data-qid="{right.id}"] input:checked'

@@ -36,7 +36,7 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     assert watch.console_errors == [] and watch.page_errors == [], watch
     assert watch.dialogs == [], f"a dialog opened: {watch.dialogs}"
     assert page.evaluate("typeof window.__xss") == "undefined"
-    page.context.close()
+    page.close()
     assert watch.blocked == [], "requests to other hosts"
 
 

@@ -318,7 +318,7 @@ def test_every_type_works_on_a_page(browser, demo_page: str, bank: quiz.Bank) ->
         assert "ck-correct" in (verdict.get_attribute("class") or ""), (qid, entered)
         element.locator("button.ck-retry").click()
     assert watch.console_errors == [] and watch.page_errors == [], watch
-    page.context.close()
+    page.close()
 
 
 @pytest.mark.browser
@@ -339,7 +339,7 @@ def test_every_types_form_is_labelled_and_axe_clean(browser, demo_page: str) -> 
     )
     assert unnamed == []
     violations = axe_page(page, "examples")
-    page.context.close()
+    page.close()
     serious = [str(v) for v in violations if v.impact in ("critical", "serious", "moderate")]
     assert serious == [], counts(violations)
     assert watch.console_errors == [] and watch.page_errors == []
@@ -371,4 +371,4 @@ def test_match_by_keyboard_in_the_built_chapter(browser, book_url: str) -> None:
     count = len(question.answer.pairs)
     assert "✓ Correct." in feedback and f"{count} of {count} pairs are right." in feedback
     assert watch.console_errors == [] and watch.page_errors == []
-    page.context.close()
+    page.close()

@@ -63,7 +63,7 @@ def test_no_code_shows_until_the_reader_asks(browser: Browser, book_url: str, ch
     assert sources[map_cell] in inputs.nth(map_cell).inner_text()
     assert not inputs.nth((map_cell + 1) % len(sources)).is_visible()
     assert watch.page_errors == [] and watch.console_errors == [] and watch.blocked == []
-    page.context.close()
+    page.close()
 
 
 @pytest.mark.pdf

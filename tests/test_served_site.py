@@ -47,9 +47,9 @@ class Fetched:
 def load(browser: Browser, url: str, scroll: bool) -> tuple[list[Fetched], list[str]]:
     """Open ``url`` at a phone's size; with ``scroll``, bring every map frame into view.
     Return what was fetched over the network, and the errors seen."""
-    page, watch = open_page(browser, viewport=PHONE)
+    page, watch = open_page(browser, viewport=PHONE, cache=False)
     responses: list[Response] = []
-    page.context.on("response", lambda response: responses.append(response))
+    page.on("response", lambda response: responses.append(response))
     page.goto(url, wait_until="load")
     if scroll:
         frames = page.locator("figure.coursekit-map iframe")
@@ -69,7 +69,7 @@ def load(browser: Browser, url: str, scroll: bool) -> tuple[list[Fetched], list[
             size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
             encoding = response.headers.get("content-encoding")
             fetched.append(Fetched(response.url, response.status, encoding, size))
-    page.context.close()
+    page.close()
     return fetched, errors
 
 
