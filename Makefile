@@ -21,11 +21,13 @@ APT_PDF := texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk f
 APT_BROWSER := chromium nginx
 # The tests that need no build, no PDF and no browser: `make unit`.
 UNIT := not build and not pdf and not browser and not nbgrader and not slow
-# What make test runs while the site builds: everything that does not need _build.
-EARLY := not build and not pdf
 # pytest-xdist: two worker processes (one per core); a test module with its own server
 # (JupyterLab, JupyterHub) stays on one worker (xdist_group), so the server starts once.
-XDIST := -n 2 --dist loadgroup
+# The workers take the tests in the order tests/xdist_order.py gives (not xdist's own).
+XDIST := -n 2 --dist loadgroup --no-loadscope-reorder
+# Where make test's background site build writes its exit status (the tests of the built
+# site wait for it: tests/conftest.py).
+SITE_STATUS := _build/site.status
 # make test's site build. Expanded here (:=) so that the recipe line does not name $(MAKE):
 # `make -n test` then only prints it, and does not run the tests on that line.
 SITE_IN_BACKGROUND := $(MAKE) --no-print-directory site
@@ -118,17 +120,19 @@ unit: $(STAMP) node  ## Fast tests only: no build, PDF, browser, nbgrader or slo
 	$(OFFLINE) $(BIN)/pytest -m "$(UNIT)" $(XDIST)
 
 # make test keeps both cores busy: the site build (Sphinx, one kernel at a time, XeLaTeX: one
-# core) runs in the background while the tests that need no build run on two workers (they
-# take longer than the build: both cores stay busy); then the tests of the built site run. Every test runs once, in one of the
-# two pytest runs (-m "$(EARLY)", then -m "not ($(EARLY))"); each names its slowest tests.
+# core) runs in the background while one pytest run on two workers goes through every test,
+# those that need no build first (tests/xdist_order.py); the tests of the built site wait for
+# it, which has finished by the time they come up. pytest names the slowest tests at the end.
 test: $(STAMP) node apt-pdf apt-browser lint  ## Install everything, build the site (web book + PDF), run every test
-	@mkdir -p _build
+	@mkdir -p _build && rm -f $(SITE_STATUS)
 	@echo "make site: in the background, its output in _build/site.log"
-	$(SITE_IN_BACKGROUND) >_build/site.log 2>&1 & site=$$!; \
-	early=0; $(OFFLINE) $(BIN)/pytest -m "$(EARLY)" $(XDIST) || early=$$?; \
-	if ! wait $$site; then tail -n 60 _build/site.log; echo "make site failed: see _build/site.log"; exit 1; fi; \
+	{ $(SITE_IN_BACKGROUND) >_build/site.log 2>&1; echo $$? >$(SITE_STATUS); } & \
+	tests=0; COURSE_SITE_STATUS=$(SITE_STATUS) $(OFFLINE) $(BIN)/pytest $(XDIST) || tests=$$?; \
+	wait; \
+	if [ "$$(cat $(SITE_STATUS) 2>/dev/null)" != 0 ]; then \
+		tail -n 60 _build/site.log; echo "make site failed: see _build/site.log"; exit 1; fi; \
 	grep -E "^The (PDF|site) is" _build/site.log || true; \
-	$(OFFLINE) $(BIN)/pytest -m "not ($(EARLY))" $(XDIST) && exit $$early
+	exit $$tests
 
 lab: $(STAMP) node  ## JupyterLab for instructors (offline: maps carry Leaflet from node_modules)
 	$(BIN)/jupyter lab --notebook-dir=$(CURDIR) \

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,9 +57,33 @@ def chapter_notebooks() -> list[Path]:
     return sorted((ROOT / "chapters").glob("*.ipynb"))
 
 
+#: Set by ``make test``: the file where the site build, run in the background while the
+#: tests run, writes its exit status.
+SITE_STATUS = os.environ.get("COURSE_SITE_STATUS")
+SITE_LOG = ROOT / "_build" / "site.log"
+
+
+def wait_for_the_site(timeout: float = 1800) -> None:
+    """Under ``make test``, wait until the background build of the site has finished; fail
+    with the end of its log if it failed."""
+    if not SITE_STATUS:
+        return
+    status = Path(SITE_STATUS)
+    deadline = time.monotonic() + timeout
+    while not status.exists():
+        if time.monotonic() > deadline:
+            pytest.fail(f"make site did not finish in {timeout:.0f} s: see {SITE_LOG}")
+        time.sleep(1)
+    code = status.read_text().strip()
+    if code != "0":
+        tail = "\n".join(SITE_LOG.read_text(errors="replace").splitlines()[-30:])
+        pytest.fail(f"make site failed (exit {code}); the end of {SITE_LOG}:\n{tail}")
+
+
 @pytest.fixture(scope="session")
 def built_html() -> Path:
     """The built web book; the tests that need it fail clearly if it is missing."""
+    wait_for_the_site()
     if not (BUILD_HTML / "index.html").exists():
         pytest.fail("_build/html is missing: run `make book` (make test does it first)")
     return BUILD_HTML
@@ -113,6 +138,7 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
 
 @pytest.fixture(scope="session")
 def built_pdf() -> Path:
+    wait_for_the_site()
     if not PDF.exists():
         pytest.fail("_build/latex/course.pdf is missing: run `make pdf` (make test does it first)")
     return PDF

@@ -64,27 +64,39 @@ def test_binder_environment_matches_the_repository() -> None:
 
 
 @pytest.mark.slow
-def test_xdist_groups_stay_on_one_worker_and_slow_tests_start_first(tmp_path: Path) -> None:
-    """tests/xdist_order.py, as make test uses it: a scratch suite on two workers."""
+def test_xdist_groups_stay_on_one_worker_and_the_built_site_comes_last(tmp_path: Path) -> None:
+    """tests/xdist_order.py, as make test uses it: a scratch suite on two workers. A group's
+    tests stay on one worker; the slow test starts first; the tests of the built site
+    (a group's too, as a group of their own) come after all the others."""
     (tmp_path / "conftest.py").write_text('pytest_plugins = ["xdist_order"]\n')
     (tmp_path / "test_scratch.py").write_text(
         "import pytest\n"
+        "@pytest.mark.build\n"
+        "def test_site(): pass\n"
         "@pytest.mark.xdist_group('server')\n"
         "@pytest.mark.parametrize('n', range(6))\n"
         "def test_grouped(n): pass\n"
+        "@pytest.mark.xdist_group('server')\n"
+        "@pytest.mark.pdf\n"
+        "def test_grouped_pdf(): pass\n"
         "@pytest.mark.parametrize('n', range(6))\n"
         "def test_plain(n): pass\n"
         "@pytest.mark.slow\n"
         "def test_long(): pass\n"
     )
-    ini = "[pytest]\nmarkers =\n    slow: slow\n"
+    ini = "[pytest]\nmarkers =\n    slow: slow\n    build: build\n    pdf: pdf\n"
     (tmp_path / "pytest.ini").write_text(ini)
-    command = [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-v"]
+    command = [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup"]
+    command += ["--no-loadscope-reorder", "-v"]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "tests")}
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     ran = re.findall(r"\[(gw\d)\] \[\s*\d+%\] PASSED (\S+)", done.stdout)
-    grouped = {worker for worker, test in ran if "test_grouped" in test}
+    grouped = {worker for worker, test in ran if "test_grouped[" in test}
     assert len([t for _, t in ran if t.endswith("@server")]) == 6 and len(grouped) == 1, ran
+    assert [t for _, t in ran if "grouped_pdf" in t] == ["test_scratch.py::test_grouped_pdf@server-built"]
     plain = [test for _, test in ran if "@" not in test]
     assert plain.index("test_scratch.py::test_long") < 2, plain
+    for worker in {w for w, _ in ran}:  # each worker runs what it gets in order
+        mine = [("test_site" in t or "grouped_pdf" in t) for w, t in ran if w == worker]
+        assert mine == sorted(mine), ran  # no test of the site before another one

@@ -1,13 +1,20 @@
 """How ``make test`` shares the tests between two pytest-xdist workers (``--dist loadgroup``).
 
-Each worker collects the tests and reorders them alike:
+``make test`` builds the site in the background while one pytest run goes through every
+test; the tests of the built site (markers ``build``, ``pdf``) wait for it (``built_html``
+in conftest.py). Each worker collects the tests and orders them alike:
 
 - the tests of an ``xdist_group`` go to one worker. pytest-xdist 3.8 tags them by rewriting
   ``item._nodeid``, which pytest 9.2 no longer reads (pytest-xdist issue 1386): the groups
   were silently ignored, and a module's server or expensive fixture started on both
-  workers. Here the tag goes where pytest 9.2 keeps the id (``tests/test_repo.py`` checks it).
-- the ``slow`` tests outside a group start first, so that no worker is left with a long
-  test at the end while the other one idles (xdist already sends groups first).
+  workers. Here the tag goes where pytest 9.2 keeps the id (``tests/test_repo.py`` checks
+  it). A group's tests of the built site form a group of their own (``<name>-built``), so
+  that a worker never waits for the site in the middle of a group.
+- the order is: the tests that need no build (groups, then ``slow`` tests, then the rest),
+  then those of the built site (browser tests, the longest, first). The workers take the
+  groups and tests in this order (make test passes ``--no-loadscope-reorder``), so the
+  site has finished building before its tests come up, and no worker is left with a long
+  test at the end while the other one idles.
 """
 
 from __future__ import annotations
@@ -15,12 +22,28 @@ from __future__ import annotations
 import pytest
 from _pytest.nodeid import coerce_node_id
 
+BUILT = ("build", "pdf")
+
+
+def needs_site(item: pytest.Item) -> bool:
+    return any(item.get_closest_marker(name) for name in BUILT)
+
 
 def group_of(item: pytest.Item) -> str | None:
     """The item's ``xdist_group`` name(s), as pytest-xdist joins them, or None."""
     names = {m.args[0] if m.args else m.kwargs.get("name", "default")
              for m in item.iter_markers("xdist_group")}  # fmt: skip
-    return "_".join(sorted(names)) or None
+    if not names:
+        return None
+    return "_".join(sorted(names)) + ("-built" if needs_site(item) else "")
+
+
+def rank(item: pytest.Item) -> tuple[bool, bool, bool]:
+    """Sort key: first what needs no site; in each part, groups and long tests first."""
+    if needs_site(item):
+        return (True, item.get_closest_marker("browser") is None, group_of(item) is not None)
+    slow = item.get_closest_marker("slow") is not None
+    return (False, group_of(item) is None, not slow)
 
 
 @pytest.hookimpl(trylast=True)
@@ -31,4 +54,4 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         group = group_of(item)
         if group and "@" not in item.nodeid.rpartition("]")[2]:
             item._id = coerce_node_id(f"{item.nodeid}@{group}")
-    items.sort(key=lambda item: not (item.get_closest_marker("slow") and not group_of(item)))
+    items.sort(key=rank)
