@@ -94,7 +94,9 @@ def test_xdist_groups_stay_on_one_worker_and_the_built_site_comes_last(tmp_path:
     ran = re.findall(r"\[(gw\d)\] \[\s*\d+%\] PASSED (\S+)", done.stdout)
     grouped = {worker for worker, test in ran if "test_grouped[" in test}
     assert len([t for _, t in ran if t.endswith("@server")]) == 6 and len(grouped) == 1, ran
-    assert [t for _, t in ran if "grouped_pdf" in t] == ["test_scratch.py::test_grouped_pdf@server-built"]
+    assert [t for _, t in ran if "grouped_pdf" in t] == [
+        "test_scratch.py::test_grouped_pdf@server-built"
+    ]
     plain = [test for _, test in ran if "@" not in test]
     assert plain.index("test_scratch.py::test_long") < 2, plain
     for worker in {w for w, _ in ran}:  # each worker runs what it gets in order
