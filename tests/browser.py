@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import re
 import threading
 from collections.abc import Iterator
@@ -144,7 +145,7 @@ def open_page(
     cache: bool = True,
 ) -> tuple[Page, Watch]:
     """A new tab whose requests to any other host are aborted and recorded; close it with
-    ``page.close()`` (with ``fresh``, closing its context closes it too).
+    :func:`close`.
 
     ``mode`` is the theme's colour mode (pydata-sphinx-theme keeps it in localStorage);
     a phone's viewport also has touch and a device scale factor. Storage starts empty;
@@ -158,7 +159,7 @@ def open_page(
         session.send("Network.enable")
         session.send("Network.setCacheDisabled", {"cacheDisabled": True})
     page.emulate_media(color_scheme=mode)
-    page.add_init_script(FRESH_TAB.replace("MODE", repr(mode)))
+    page.add_init_script(FRESH_TAB.replace("MODE", json.dumps(mode)))
 
     def route(route: Route) -> None:
         url = route.request.url
@@ -183,3 +184,11 @@ def open_page(
 
     page.on("dialog", on_dialog)
     return page, watch
+
+
+def close(page: Page) -> None:
+    """Close a tab of :func:`open_page`, and its context if it has one of its own."""
+    context = page.context
+    page.close()
+    if all(context is not shared for shared, _ in _shared.values()):
+        context.close()

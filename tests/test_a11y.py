@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from axe import axe_page, counts
-from browser import open_page
+from browser import close, open_page
 from conftest import toc_files
 from playwright.sync_api import Browser, Page
 
@@ -58,5 +58,5 @@ def test_axe_finds_nothing_serious(browser: Browser, book_url: str, name: str) -
         ]
         if serious[mode]:
             serious[mode].insert(0, f"{counts(violations)} over the page and its frames")
-    page.close()
+    close(page)
     assert serious == {mode: [] for mode in MODES}

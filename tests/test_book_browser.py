@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser import open_page
+from browser import close, open_page
 from conftest import CHAPTER_MAPS
 from map_page import map_frame
 from playwright.sync_api import Browser
@@ -45,7 +45,7 @@ def test_chapter_map_draws_offline(browser: Browser, book_base: str, chapter: st
     assert frame.evaluate("typeof L.Control.FullScreen") == "function"
     assert watch.blocked == [], f"requests to other hosts: {watch.blocked}"
     assert watch.page_errors == [] and watch.console_errors == []
-    page.close()
+    close(page)
 
 
 def first_single_question(chapter: str) -> Question:
@@ -102,7 +102,7 @@ def test_chapter_quiz_grades_in_the_page(browser: Browser, book_base: str, chapt
     assert "✓ Correct." in feedback.inner_text()
     assert score.inner_text() == before.replace("Score: 0", "Score: 1")
     assert watch.page_errors == [] and watch.console_errors == [] and watch.blocked == []
-    page.close()
+    close(page)
 
 
 def test_chapter_quiz_with_the_keyboard_only(browser: Browser, book_url: str) -> None:
@@ -132,7 +132,7 @@ def test_chapter_quiz_with_the_keyboard_only(browser: Browser, book_url: str) ->
     assert "✓ Correct." in feedback.inner_text()
     assert quiz.locator(".ck-score").inner_text().startswith("Score: 1 /")
     assert watch.page_errors == [] and watch.console_errors == []
-    page.close()
+    close(page)
 
 
 def test_the_book_opens_from_disk(browser: Browser, built_html) -> None:
@@ -145,4 +145,4 @@ def test_the_book_opens_from_disk(browser: Browser, built_html) -> None:
     frame = map_frame(page)
     assert frame.locator(".leaflet-marker-icon").count() > 0
     assert watch.page_errors == [] and watch.console_errors == [] and watch.blocked == []
-    page.close()
+    close(page)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browser import open_page
+from browser import close, open_page
 from conftest import page_title, same_title, toc_files
 from playwright.sync_api import Browser
 
@@ -24,4 +24,4 @@ def test_page_loads_without_errors(browser: Browser, book_url: str, page_name: s
     assert watch.page_errors == []
     assert watch.console_errors == []
     assert watch.blocked == [], f"requests to other hosts: {watch.blocked}"
-    page.close()
+    close(page)

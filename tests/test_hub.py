@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import psutil
 import pytest
-from browser import open_page
+from browser import close, open_page
 from conftest import ROOT
 from jupyter import execute_cells, map_draws_and_quiz_grades, run_all_cells, tree_rss
 from playwright.sync_api import Browser
@@ -142,4 +142,4 @@ def test_student_in_jupyterlab_on_the_hub(browser: Browser, hub: Hub) -> None:
     map_draws_and_quiz_grades(page, CHAPTER)
     assert watch.blocked == [], f"requests to outside hosts: {watch.blocked}"
     assert watch.page_errors == []
-    page.context.close()
+    close(page)

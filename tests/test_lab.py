@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import open_page
+from browser import close, open_page
 from conftest import ROOT
 from jupyter import (
     NOTEBOOK,
@@ -131,7 +131,7 @@ def test_myst_renders_in_jupyterlab(browser: Browser, lab: tuple[str, str], chap
     expect(page.locator(f"{NOTEBOOK} aside.myst-admonition").first).to_be_visible()
     assert page.get_by_text("official Jupyter news").count() == 0
     assert watch.page_errors == []
-    page.context.close()
+    close(page)
 
 
 def test_notebook_in_jupyterlab_offline(browser: Browser, lab: tuple[str, str]) -> None:
@@ -143,7 +143,7 @@ def test_notebook_in_jupyterlab_offline(browser: Browser, lab: tuple[str, str]) 
     answer_locate_question(page, load(f"quizzes/{CHAPTER}.yml"))
     assert watch.blocked == [], f"requests to outside hosts: {watch.blocked}"
     assert watch.page_errors == []
-    page.context.close()
+    close(page)
 
 
 def answer_locate_question(page: Page, bank) -> None:

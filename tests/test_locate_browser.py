@@ -8,7 +8,7 @@ the very point the page recorded. One question is answered with the keyboard alo
 from __future__ import annotations
 
 import pytest
-from browser import open_page
+from browser import close, open_page
 from conftest import CHAPTER_MAPS
 from playwright.sync_api import Browser, Locator, Page
 
@@ -52,7 +52,7 @@ def test_leaflet_waits_for_the_question(browser: Browser, book_url: str) -> None
     el.locator(".ck-locate-map.leaflet-container").wait_for()
     assert [url for url in fetched if url.endswith("leaflet/dist/leaflet.js")]
     assert watch.page_errors == [] and watch.console_errors == [] and watch.blocked == []
-    page.context.close()
+    close(page)
 
 
 def pixel(el: Locator, lat: float, lon: float) -> dict[str, float]:
@@ -106,7 +106,7 @@ def test_click_wrong_then_right(browser: Browser, book_url: str, chapter: str) -
     assert shown[0] == "✓ Correct.", shown
     assert shown == python_says(question, recorded(el))
     assert watch.page_errors == [] and watch.console_errors == [] and watch.blocked == []
-    page.close()
+    close(page)
 
 
 def arrow_keys(page: Page, el: Locator, lat: float, lon: float) -> None:
@@ -172,4 +172,4 @@ def test_keyboard_alone(browser: Browser, book_url: str) -> None:
         .startswith("Score: 1 /")
     )
     assert watch.page_errors == [] and watch.console_errors == []
-    page.close()
+    close(page)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser import DESKTOP, PHONE, open_page
+from browser import DESKTOP, PHONE, close, open_page
 from conftest import CHAPTER_MAPS, ROOT
 from map_page import first_view, map_frame, overlapping
 from playwright.sync_api import Browser, Frame
@@ -41,7 +41,7 @@ def test_the_map_document_is_accessible(browser: Browser, book_url: str, chapter
         assert marker.get_attribute("role") == "button"
         assert (marker.get_attribute("aria-label") or "").strip(), f"marker {index} unnamed"
     assert watch.console_errors == [] and watch.page_errors == [] and watch.blocked == []
-    page.close()
+    close(page)
 
 
 def test_markers_from_the_keyboard(browser: Browser, book_url: str) -> None:
@@ -62,7 +62,7 @@ def test_markers_from_the_keyboard(browser: Browser, book_url: str) -> None:
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for()
     assert name in popup.inner_text()
-    page.close()
+    close(page)
 
 
 @pytest.mark.parametrize("size", list(SIZES))
@@ -98,7 +98,7 @@ def test_the_first_view(browser: Browser, book_url: str, chapter: str, size: str
     if size == "phone":
         assert title_h <= 24
     assert watch.console_errors == [] and watch.page_errors == [] and watch.blocked == []
-    page.close()
+    close(page)
 
 
 def inside(view: list[float], land: list[float], slack: float) -> bool:
@@ -142,7 +142,7 @@ def test_no_cut_edge_of_the_outlines_shows(
     for corner in furthest_views(frame):
         two_pixels = 2 * (corner[3] - corner[1]) / view["size"][0]
         assert inside(corner, view["land"], two_pixels), (corner, view["land"])
-    page.close()
+    close(page)
 
 
 def test_the_kursk_area_is_ringed_on_a_phone(browser: Browser, book_url: str) -> None:
@@ -155,7 +155,7 @@ def test_the_kursk_area_is_ringed_on_a_phone(browser: Browser, book_url: str) ->
         float(rings.nth(i).get_attribute("stroke-opacity") or 0) == 1.0
         for i in range(rings.count())
     )
-    page.close()
+    close(page)
 
 
 @pytest.mark.parametrize(
@@ -169,7 +169,7 @@ def test_screenshots_for_a_reviewer(browser: Browser, book_url: str, size: str, 
         path=SCREENSHOTS / f"map-{size}-{mode}.png"
     )
     assert watch.console_errors == [] and watch.page_errors == [] and watch.blocked == []
-    page.close()
+    close(page)
 
     page, watch = open_page(browser, viewport=SIZES[size], mode=mode)
     page.goto(f"{book_url}/chapters/01_visit.html", wait_until="load")
@@ -194,4 +194,4 @@ def test_screenshots_for_a_reviewer(browser: Browser, book_url: str, size: str, 
     for name in (f"map-{size}-{mode}.png", f"quiz-{size}-{mode}.png"):
         assert (SCREENSHOTS / name).stat().st_size > 10_000
     assert watch.console_errors == [] and watch.page_errors == [] and watch.blocked == []
-    page.close()
+    close(page)

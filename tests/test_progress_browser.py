@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Iterator
 
 import pytest
-from browser import open_page
+from browser import close, open_page
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from coursekit.course import CHAPTERS
@@ -36,7 +36,7 @@ def new_tab(browser: Browser, fresh: bool) -> Iterator[Page]:
     page, watch = open_page(browser, fresh=fresh)
     yield page
     assert watch.console_errors == [] and watch.page_errors == [], watch
-    page.context.close() if fresh else page.close()
+    close(page)
 
 
 @pytest.fixture

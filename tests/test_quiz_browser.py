@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from browser import open_page, serve
+from browser import close, open_page, serve
 from playwright.sync_api import Browser, Page
 from quiz_page import FIXTURES, write_demo_page
 
@@ -36,7 +36,7 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     assert watch.console_errors == [] and watch.page_errors == [], watch
     assert watch.dialogs == [], f"a dialog opened: {watch.dialogs}"
     assert page.evaluate("typeof window.__xss") == "undefined"
-    page.close()
+    close(page)
     assert watch.blocked == [], "requests to other hosts"
 
 

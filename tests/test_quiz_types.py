@@ -299,7 +299,7 @@ def demo_page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_every_type_works_on_a_page(browser, demo_page: str, bank: quiz.Bank) -> None:
     """The engine takes every type's script: a right answer to every example, put in
     through the type's own ``write`` as a saved answer is, is graded right by Check."""
-    from browser import open_page
+    from browser import close, open_page
 
     page, watch = open_page(browser)
     page.goto(demo_page)
@@ -318,14 +318,14 @@ def test_every_type_works_on_a_page(browser, demo_page: str, bank: quiz.Bank) ->
         assert "ck-correct" in (verdict.get_attribute("class") or ""), (qid, entered)
         element.locator("button.ck-retry").click()
     assert watch.console_errors == [] and watch.page_errors == [], watch
-    page.close()
+    close(page)
 
 
 @pytest.mark.browser
 def test_every_types_form_is_labelled_and_axe_clean(browser, demo_page: str) -> None:
     """Every control of every type's form has a name, and axe finds nothing serious."""
     from axe import axe_page, counts
-    from browser import open_page
+    from browser import close, open_page
 
     page, watch = open_page(browser)
     page.goto(demo_page)
@@ -339,7 +339,7 @@ def test_every_types_form_is_labelled_and_axe_clean(browser, demo_page: str) -> 
     )
     assert unnamed == []
     violations = axe_page(page, "examples")
-    page.close()
+    close(page)
     serious = [str(v) for v in violations if v.impact in ("critical", "serious", "moderate")]
     assert serious == [], counts(violations)
     assert watch.console_errors == [] and watch.page_errors == []
@@ -350,7 +350,7 @@ def test_every_types_form_is_labelled_and_axe_clean(browser, demo_page: str) -> 
 def test_match_by_keyboard_in_the_built_chapter(browser, book_url: str) -> None:
     """Chapter 2's match question in the web book, answered with the keyboard alone: Tab to
     each drop-down list, type the option's letter, Enter on Check."""
-    from browser import open_page
+    from browser import close, open_page
 
     bank = data.load("quizzes/02_significance.yml")
     question = next(q for q in bank.questions if q.type == "match")
@@ -371,4 +371,4 @@ def test_match_by_keyboard_in_the_built_chapter(browser, book_url: str) -> None:
     count = len(question.answer.pairs)
     assert "✓ Correct." in feedback and f"{count} of {count} pairs are right." in feedback
     assert watch.console_errors == [] and watch.page_errors == []
-    page.close()
+    close(page)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from browser import open_page
+from browser import close, open_page
 from conftest import CHAPTER_MAPS, ROOT, chapter_notebooks, source_of, squash, toc_files
 from playwright.sync_api import Browser
 
@@ -63,7 +63,7 @@ def test_no_code_shows_until_the_reader_asks(browser: Browser, book_url: str, ch
     assert sources[map_cell] in inputs.nth(map_cell).inner_text()
     assert not inputs.nth((map_cell + 1) % len(sources)).is_visible()
     assert watch.page_errors == [] and watch.console_errors == [] and watch.blocked == []
-    page.close()
+    close(page)
 
 
 @pytest.mark.pdf

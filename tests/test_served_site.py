@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser import PHONE, open_page
+from browser import PHONE, close, open_page
 from conftest import toc_files
 from nginx import serve
 from playwright.sync_api import Browser, Response
@@ -69,7 +69,7 @@ def load(browser: Browser, url: str, scroll: bool) -> tuple[list[Fetched], list[
             size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
             encoding = response.headers.get("content-encoding")
             fetched.append(Fetched(response.url, response.status, encoding, size))
-    page.close()
+    close(page)
     return fetched, errors
 
 
