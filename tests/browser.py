@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Error, Page, Route, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -176,7 +176,7 @@ def open_page(
         "console",
         lambda msg: watch.console_errors.append(msg.text) if msg.type == "error" else None,
     )
-    page.on("pageerror", lambda exc: watch.page_errors.append(str(exc)))
+    page.on("pageerror", lambda exc: watch.page_errors.append(_described(exc)))
 
     def on_dialog(dialog: object) -> None:
         watch.dialogs.append(dialog.message)  # type: ignore[attr-defined]
@@ -184,6 +184,14 @@ def open_page(
 
     page.on("dialog", on_dialog)
     return page, watch
+
+
+def _described(exc: Error) -> str:
+    """An uncaught error in the page: its message, then where it was thrown (top frames)."""
+    frames = [
+        line.strip() for line in (exc.stack or "").splitlines() if line.strip().startswith("at ")
+    ]
+    return "\n  ".join([exc.message, *frames[:6]])
 
 
 def close(page: Page) -> None:

@@ -13,6 +13,7 @@ import uuid
 from typing import Any
 
 import psutil
+import pytest
 import websocket
 from playwright.sync_api import Page, expect
 
@@ -20,6 +21,18 @@ from coursekit import load
 
 #: Raw MyST that must never show in a rendered Markdown cell.
 RAW_MYST = ("{cite", "{term}", ":::{", "```{", "{exercise", "{solution", "{ref}", "{doc}")
+
+
+#: For the tests that drive JupyterLab in Chromium and require no uncaught error in the page.
+#: One full CI run out of about a dozen met an uncaught "TypeError: Cannot read properties of
+#: undefined (reading 'node')" in the offline notebook test under full load; it did not come
+#: back in 9 runs of the JupyterLab tests beside 2 to 4 busy loops. Its stack was not kept
+#: then (``Watch.page_errors`` now keeps each error's top frames). A test that meets exactly
+#: this error runs once more (pytest-rerunfailures; the summary lists it as a rerun) and
+#: fails if it meets it, or any other error, again.
+RERUN_ON_LAB_RACE = pytest.mark.flaky(
+    reruns=1, only_rerun=[r"Cannot read properties of undefined \(reading 'node'\)"]
+)
 
 
 def free_port() -> int:
@@ -117,6 +130,35 @@ def execute_cells(ws_url: str, token: str, cells: list[str], timeout: float = 24
     finally:
         ws.close()
     return results
+
+
+def kernel_answers(ws_url: str, token: str, timeout: float = 120) -> bool:
+    """Whether the kernel behind ``ws_url`` answers a ``kernel_info_request`` within
+    ``timeout``; False when it died first (the server closes the WebSocket, or refuses it)."""
+    msg_id = uuid.uuid4().hex
+    request = {
+        "header": {"msg_id": msg_id, "msg_type": "kernel_info_request", "session": msg_id,
+                   "username": "test", "version": "5.3", "date": ""},
+        "parent_header": {}, "metadata": {}, "content": {}, "channel": "shell",
+    }  # fmt: skip
+    deadline = time.monotonic() + timeout
+    try:
+        ws = websocket.create_connection(
+            ws_url, header=[f"Authorization: token {token}"], timeout=timeout
+        )
+    except (OSError, websocket.WebSocketException):
+        return False
+    try:
+        ws.send(json.dumps(request))
+        while time.monotonic() < deadline:
+            msg = json.loads(ws.recv())
+            if msg.get("parent_header", {}).get("msg_id") == msg_id and msg["channel"] == "shell":
+                return True
+    except (OSError, websocket.WebSocketException):
+        return False
+    finally:
+        ws.close()
+    return False
 
 
 def _collect(ws: websocket.WebSocket, msg_id: str) -> dict:

@@ -24,7 +24,13 @@ import psutil
 import pytest
 from browser import close, open_page
 from conftest import ROOT
-from jupyter import execute_cells, map_draws_and_quiz_grades, run_all_cells, tree_rss
+from jupyter import (
+    RERUN_ON_LAB_RACE,
+    execute_cells,
+    map_draws_and_quiz_grades,
+    run_all_cells,
+    tree_rss,
+)
 from playwright.sync_api import Browser
 from trialhub import BRANCH, STUDENTS, Hub
 
@@ -66,15 +72,10 @@ def pull_course(hub: Hub, name: str) -> None:
 def run_chapter(hub: Hub, name: str) -> list[dict]:
     """Pull the course, then run every code cell of chapter 1 in a kernel of their server."""
     pull_course(hub, name)
-    server = f"{hub.url}/user/{name}"
     notebook = hub.api("GET", f"/user/{name}/api/contents/{urllib.parse.quote(NOTEBOOK)}")
     cells = ["".join(c["source"]) for c in notebook["content"]["cells"] if c["cell_type"] == "code"]
-    kernel = hub.api("POST", f"/user/{name}/api/kernels", {"name": "python3"})
-    try:
-        ws = server.replace("http://", "ws://") + f"/api/kernels/{kernel['id']}/channels"
+    with hub.kernel(name) as ws:
         return execute_cells(ws, hub.token, cells)
-    finally:
-        hub.api("DELETE", f"/user/{name}/api/kernels/{kernel['id']}")
 
 
 def test_five_students_run_chapter_one_at_once(hub: Hub) -> None:
@@ -129,6 +130,7 @@ def test_five_students_run_chapter_one_at_once(hub: Hub) -> None:
     print(report)
 
 
+@RERUN_ON_LAB_RACE
 def test_student_in_jupyterlab_on_the_hub(browser: Browser, hub: Hub) -> None:
     page, watch = open_page(browser, fresh=True)
     page.set_default_timeout(180_000)

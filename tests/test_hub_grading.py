@@ -107,12 +107,8 @@ def answer(hub: Hub, student: str, written: list[str]) -> None:
 
 def run_in_kernel(hub: Hub, user: str, code: str) -> str:
     """Run ``code`` in a new kernel of ``user``'s server; what it printed (it must not fail)."""
-    kernel = hub.api("POST", f"/user/{user}/api/kernels", {"name": "python3"})
-    try:
-        ws = hub.url.replace("http://", "ws://") + f"/user/{user}/api/kernels/{kernel['id']}"
-        (cell,) = execute_cells(f"{ws}/channels", hub.token, [code], timeout=120)
-    finally:
-        hub.api("DELETE", f"/user/{user}/api/kernels/{kernel['id']}")
+    with hub.kernel(user) as ws:
+        (cell,) = execute_cells(ws, hub.token, [code], timeout=120)
     errors = [o for o in cell["outputs"] if o["type"] == "error"]
     assert cell["status"] == "ok" and not errors, errors
     return "".join(o.get("text", "") for o in cell["outputs"] if o["type"] == "stream")

@@ -27,6 +27,7 @@ from conftest import ROOT
 from jupyter import (
     NOTEBOOK,
     RAW_MYST,
+    RERUN_ON_LAB_RACE,
     ServerExited,
     free_port,
     map_draws_and_quiz_grades,
@@ -114,6 +115,7 @@ def test_news_popup_is_off(lab: tuple[str, str]) -> None:
     assert settings["checkForUpdates"] is False
 
 
+@RERUN_ON_LAB_RACE
 @pytest.mark.parametrize("chapter", ["01_visit", "03_history"])
 def test_myst_renders_in_jupyterlab(browser: Browser, lab: tuple[str, str], chapter: str) -> None:
     """Citations, glossary terms, admonitions and exercises show formatted, not as source."""
@@ -134,6 +136,7 @@ def test_myst_renders_in_jupyterlab(browser: Browser, lab: tuple[str, str], chap
     close(page)
 
 
+@RERUN_ON_LAB_RACE
 def test_notebook_in_jupyterlab_offline(browser: Browser, lab: tuple[str, str]) -> None:
     page, watch = open_page(browser, fresh=True)
     page.set_default_timeout(120_000)

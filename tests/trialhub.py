@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
-from jupyter import api, free_port, stop_tree, wait_for
+from jupyter import api, free_port, kernel_answers, stop_tree, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 #: the course's students and instructor, as the hub config names them by default
@@ -38,6 +38,36 @@ class Hub:
 
     def api(self, method: str, path: str, body: object = None) -> object:
         return api(method, f"{self.url}{path}", self.token, body)
+
+    @contextmanager
+    def kernel(self, user: str, attempts: int = 3) -> Iterator[str]:
+        """A new kernel of ``user``'s server that answers; yields its WebSocket URL, and
+        shuts it down at the end.
+
+        A kernel may die while it starts: the server picks its ports and the kernel binds
+        them a moment later, and another process can take one in between (the Jupyter
+        protocol's port race, frequent when many kernels start on a busy machine). Such a
+        kernel is shut down and a new one started, ``attempts`` times at most."""
+        for _attempt in range(attempts):
+            kernel = self.api("POST", f"/user/{user}/api/kernels", {"name": "python3"})
+            path = f"/user/{user}/api/kernels/{kernel['id']}"
+            ws = self.url.replace("http://", "ws://") + f"{path}/channels"
+            if kernel_answers(ws, self.token):
+                break
+            self._shut_down(path)
+        else:
+            raise RuntimeError(f"{user}: no kernel answered in {attempts} attempts")
+        try:
+            yield ws
+        finally:
+            self._shut_down(path)
+
+    def _shut_down(self, kernel_path: str) -> None:
+        try:
+            self.api("DELETE", kernel_path)
+        except urllib.error.HTTPError as error:
+            if error.code != 404:  # 404: it has died and the server has dropped it
+                raise
 
     def start_servers(self, names: list[str], timeout: float = 240) -> None:
         """Start the servers of these users (made if missing) at the same time, and wait
