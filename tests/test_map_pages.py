@@ -11,7 +11,7 @@ import pytest
 from browser import DESKTOP, PHONE, close, open_page
 from conftest import CHAPTER_MAPS, ROOT
 from map_page import first_view, map_frame, overlapping
-from playwright.sync_api import Browser, Frame
+from playwright.sync_api import Browser, Frame, Page
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -25,9 +25,9 @@ def open_map(browser: Browser, book_url: str, chapter: str, size: str, mode: str
     return page, watch, map_frame(page)
 
 
-@pytest.mark.parametrize("chapter", list(CHAPTER_MAPS))
-def test_the_map_document_is_accessible(browser: Browser, book_url: str, chapter: str) -> None:
-    page, watch, frame = open_map(browser, book_url, chapter, "desktop")
+def document_is_accessible(page: Page, frame: Frame) -> None:
+    """The map document has a language, a title (in the figure's caption), a zoomable
+    viewport, one main and one heading, and markers named as buttons."""
     assert frame.evaluate("document.documentElement.lang") == "en"
     caption = page.locator("figure.coursekit-map figcaption").first.inner_text()
     assert frame.title().strip() and frame.title() in caption
@@ -40,8 +40,6 @@ def test_the_map_document_is_accessible(browser: Browser, book_url: str, chapter
         marker = markers.nth(index)
         assert marker.get_attribute("role") == "button"
         assert (marker.get_attribute("aria-label") or "").strip(), f"marker {index} unnamed"
-    assert watch.console_errors == [] and watch.page_errors == [] and watch.blocked == []
-    close(page)
 
 
 def test_markers_from_the_keyboard(browser: Browser, book_url: str) -> None:
@@ -65,10 +63,8 @@ def test_markers_from_the_keyboard(browser: Browser, book_url: str) -> None:
     close(page)
 
 
-@pytest.mark.parametrize("size", list(SIZES))
-@pytest.mark.parametrize("chapter", list(CHAPTER_MAPS))
-def test_the_first_view(browser: Browser, book_url: str, chapter: str, size: str) -> None:
-    page, watch, frame = open_map(browser, book_url, chapter, size)
+def the_first_view(frame: Frame, size: str) -> None:
+    """Every layer shows, labels stay apart and on the map, the title stays small."""
     view = first_view(frame)
     # Every layer switched on at first has something on screen, big enough to see.
     on = [layer for layer in view["layers"] if layer["checked"]]
@@ -97,8 +93,6 @@ def test_the_first_view(browser: Browser, book_url: str, chapter: str, size: str
     assert title_w * title_h <= 0.08 * width * height
     if size == "phone":
         assert title_h <= 24
-    assert watch.console_errors == [] and watch.page_errors == [] and watch.blocked == []
-    close(page)
 
 
 def inside(view: list[float], land: list[float], slack: float) -> bool:
@@ -128,13 +122,9 @@ def furthest_views(frame: Frame) -> list[list[float]]:
     )
 
 
-@pytest.mark.parametrize("size", list(SIZES))
-@pytest.mark.parametrize("chapter", list(CHAPTER_MAPS))
-def test_no_cut_edge_of_the_outlines_shows(
-    browser: Browser, book_url: str, chapter: str, size: str
-) -> None:
-    """The outlines are clipped to a box: no view the map allows reaches past it."""
-    page, watch, frame = open_map(browser, book_url, chapter, size)
+def no_cut_edge_of_the_outlines_shows(frame: Frame) -> None:
+    """The outlines are clipped to a box: no view the map allows reaches past it (this
+    zooms and pans the map: run it last)."""
     view = first_view(frame)
     assert view["land"] is not None
     pixel = (view["view"][3] - view["view"][1]) / view["size"][0]  # Leaflet rounds to pixels
@@ -142,6 +132,19 @@ def test_no_cut_edge_of_the_outlines_shows(
     for corner in furthest_views(frame):
         two_pixels = 2 * (corner[3] - corner[1]) / view["size"][0]
         assert inside(corner, view["land"], two_pixels), (corner, view["land"])
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("chapter", list(CHAPTER_MAPS))
+def test_the_map(browser: Browser, book_url: str, chapter: str, size: str) -> None:
+    """One load of the chapter's map per screen size: its document is accessible (checked
+    on the desktop), its first view, then the furthest views it allows."""
+    page, watch, frame = open_map(browser, book_url, chapter, size)
+    if size == "desktop":
+        document_is_accessible(page, frame)
+    the_first_view(frame, size)
+    no_cut_edge_of_the_outlines_shows(frame)
+    assert watch.console_errors == [] and watch.page_errors == [] and watch.blocked == []
     close(page)
 
 
