@@ -86,3 +86,66 @@ def test_bad_position_names_lon_or_lat(tmp_path: Path) -> None:
     path.write_text(json.dumps(collection), encoding="utf-8")
     with pytest.raises(DataError, match=r"item 'tanap': field 'lon': longitude 200.0 outside"):
         coursekit.load(path, kind="routes")
+
+
+def _shortened(node: object, most: int = 4) -> object:
+    """``node`` with every list cut to its first ``most`` items (quick to validate)."""
+    if isinstance(node, dict):
+        return {key: _shortened(value, most) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_shortened(item, most) for item in node[:most]]
+    return node
+
+
+def _damaged_copies(raw: object) -> list[object]:
+    """Copies of ``raw`` with one value changed at a time (a number, a text, a list, a
+    key dropped): inputs that break a schema in many places."""
+    found: list[object] = []
+
+    def walk(node: object, put) -> None:
+        if isinstance(node, dict):
+            for key in list(node)[:3]:
+                walk(node[key], lambda v, k=key, n=node: n.__setitem__(k, v))
+            if node:
+                first = next(iter(node))
+                value = node.pop(first)
+                found.append(json.loads(json.dumps(top)))
+                node[first] = value
+        elif isinstance(node, list):
+            for index in range(min(len(node), 2)):
+                walk(node[index], lambda v, i=index, n=node: n.__setitem__(i, v))
+        for wrong in ("x", 999, [], None):
+            if wrong != node:
+                put(wrong)
+                found.append(json.loads(json.dumps(top)))
+                put(node)
+
+    top = json.loads(json.dumps(raw))
+    walk(top, lambda v: None)
+    return found
+
+
+@pytest.mark.parametrize("kind", [*KINDS, "quiz_bank"])
+def test_the_inlined_validator_means_what_the_schema_says(kind: str) -> None:
+    """schemas.validator() inlines references for speed: on the real data and on many
+    broken copies it finds exactly the errors a validator that follows them finds."""
+    from referencing import Registry, Resource
+
+    from coursekit import data, geodata  # noqa: F401  (registers the kinds' checks)
+
+    resources = [(s["$id"], Resource.from_contents(s)) for s in schemas._schemas().values()]
+    following = Draft202012Validator(
+        schemas.schema(kind), registry=Registry().with_resources(resources)
+    )
+    assert "$ref" not in json.dumps(schemas.validator(kind).schema)
+    files = {"quiz_bank": "quizzes/01_visit.yml", "timeline": "timeline.csv"}
+    raw = data._parse(data.data_dir() / files.get(kind, f"{kind}.geojson"), kind)
+    raw = _shortened(raw)
+
+    def errors(validator: Draft202012Validator, instance: object) -> list[tuple]:
+        return sorted(
+            (list(e.absolute_path), e.validator, e.message) for e in validator.iter_errors(instance)
+        )
+
+    for instance in [raw, *_damaged_copies(raw)]:
+        assert errors(schemas.validator(kind), instance) == errors(following, instance)
