@@ -9,7 +9,7 @@ import pytest
 from browser import close, open_page
 from conftest import CHAPTER_MAPS
 from map_page import map_frame
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from coursekit import load, maps
 from coursekit.quiz import Question
@@ -20,11 +20,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.build]
 CHAPTERS = list(CHAPTER_MAPS)
 
 
-@pytest.mark.parametrize("chapter", CHAPTERS)
-def test_chapter_map_draws_offline(browser: Browser, book_base: str, chapter: str) -> None:
+def map_draws(page: Page, book_base: str, chapter: str) -> None:
+    """The chapter's map: every path and marker, its controls, a legend that opens from
+    the keyboard, its title in the caption, Leaflet from the book itself."""
     expected = getattr(maps, CHAPTER_MAPS[chapter])()
-    page, watch = open_page(browser)
-    page.goto(f"{book_base}/chapters/{chapter}.html", wait_until="load")
     frame = map_frame(page)
     counts = expected.counts()
     assert frame.locator("path.leaflet-interactive").count() == counts["paths"]
@@ -43,9 +42,6 @@ def test_chapter_map_draws_offline(browser: Browser, book_base: str, chapter: st
     scripts = frame.evaluate("() => [...document.scripts].map(s => s.src).filter(Boolean)")
     assert any(s.startswith(f"{book_base}/_static/vendor/leaflet/") for s in scripts), scripts
     assert frame.evaluate("typeof L.Control.FullScreen") == "function"
-    assert watch.blocked == [], f"requests to other hosts: {watch.blocked}"
-    assert watch.page_errors == [] and watch.console_errors == []
-    close(page)
 
 
 def first_single_question(chapter: str) -> Question:
@@ -76,12 +72,14 @@ def open_quiz(browser: Browser, book_url: str, chapter: str):
     return page, watch, quiz
 
 
-@pytest.mark.parametrize("chapter", CHAPTERS)
-def test_chapter_quiz_grades_in_the_page(browser: Browser, book_base: str, chapter: str) -> None:
+def quiz_grades(page: Page, chapter: str) -> None:
+    """The first choice question: nothing of the answer readable before checking, then a
+    wrong answer and the right one graded, with the score."""
     q = first_choice_question(chapter)
     right = REGISTRY[q.type].answer_texts(q)
     wrong = next(t for t in option_texts(q) if t not in right)
-    page, watch, quiz = open_quiz(browser, book_base, chapter)
+    quiz = page.locator(f'.ck-quiz[data-chapter="{chapter}"][data-ck-ready]')
+    quiz.wait_for()
     # Nothing of the answer is readable before checking.
     assert q.explanation not in page.content()
     question = quiz.locator(f'.ck-question[data-qid="{q.id}"]')
@@ -101,7 +99,19 @@ def test_chapter_quiz_grades_in_the_page(browser: Browser, book_base: str, chapt
     question.locator("button.ck-check").click()
     assert "✓ Correct." in feedback.inner_text()
     assert score.inner_text() == before.replace("Score: 0", "Score: 1")
-    assert watch.page_errors == [] and watch.console_errors == [] and watch.blocked == []
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_quiz_grades_and_map_draws_offline(
+    browser: Browser, book_base: str, chapter: str
+) -> None:
+    """One load of each chapter, served and from disk: its quiz grades, its map draws."""
+    page, watch = open_page(browser)
+    page.goto(f"{book_base}/chapters/{chapter}.html", wait_until="load")
+    quiz_grades(page, chapter)
+    map_draws(page, book_base, chapter)
+    assert watch.blocked == [], f"requests to other hosts: {watch.blocked}"
+    assert watch.page_errors == [] and watch.console_errors == []
     close(page)
 
 
