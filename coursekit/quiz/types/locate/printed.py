@@ -51,8 +51,8 @@ def figure(spec: Locate, letters: bool = True) -> Figure:
     fig = Figure(figsize=(WIDTH, height), dpi=DPI)
     ax = fig.add_axes((0.01, 0.01, 0.98, 0.98))
     ax.set_facecolor(SEA)
-    for _, geom in countries(spec.extent):
-        ax.add_patch(_patch(geom))
+    for _, geom in countries(spec.extent):  # add_artist: the view is set below, once
+        ax.add_artist(_patch(geom))
     for name, lat, lon in labels(spec.extent):
         ax.text(lon, lat, name.upper(), fontsize=8, color="#555555", ha="center", va="center")
     for spot in spec.landmarks:
