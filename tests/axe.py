@@ -53,9 +53,11 @@ def run_axe(frame: Frame, where: str) -> list[Violation]:
     return found
 
 
-def axe_page(page: Page, name: str) -> list[Violation]:
-    """Violations in the page and in every frame it holds (map iframes)."""
+def axe_page(page: Page, name: str, frames: bool = True) -> list[Violation]:
+    """Violations in the page and (with ``frames``) in every frame it holds (map iframes)."""
     found = run_axe(page.main_frame, name)
+    if not frames:
+        return found
     for index, frame in enumerate(f for f in page.frames if f is not page.main_frame):
         found.extend(run_axe(frame, f"{name} frame {index + 1}"))
     return found

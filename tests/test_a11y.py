@@ -2,9 +2,13 @@
 theme's light and dark modes: no critical, serious or moderate violation of ours.
 
 Each page is opened once: in dark mode (stored by an earlier visit, as the theme keeps it),
-then switched to light with the theme's own button, as a reader does; axe runs in each."""
+then switched to light with the theme's own button, as a reader does; axe runs in each.
+The map frames have no colour modes (a test below makes sure): axe reads them in the first."""
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 import pytest
 from axe import axe_page, counts
@@ -52,7 +56,9 @@ def test_axe_finds_nothing_serious(browser: Browser, book_url: str, name: str) -
         # The theme fades colours from one mode to the other: axe reads them once it is done.
         page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
         assert (watch.console_errors, watch.page_errors, watch.blocked) == seen
-        violations = [v for v in axe_page(page, name) if v.rule not in THEME_EXCEPTIONS]
+        # The map frames look the same in both modes (test below): axe reads them once.
+        found = axe_page(page, name, frames=mode == MODES[0])
+        violations = [v for v in found if v.rule not in THEME_EXCEPTIONS]
         serious[mode] = [
             str(v) for v in violations if v.impact in ("critical", "serious", "moderate")
         ]
@@ -60,3 +66,21 @@ def test_axe_finds_nothing_serious(browser: Browser, book_url: str, name: str) -
             serious[mode].insert(0, f"{counts(violations)} over the page and its frames")
     close(page)
     assert serious == {mode: [] for mode in MODES}
+
+
+#: What would make a map document change with the colour mode.
+MODE_HOOKS = re.compile(r"prefers-color-scheme|data-theme|matchMedia")
+
+
+def test_map_frames_have_no_colour_modes(built_html: Path) -> None:
+    """No map document, nor a file it loads, styles anything by colour mode (the theme's
+    switch does not reach into a frame either), so axe reads each frame in one mode only."""
+    documents = sorted((built_html / "_maps").glob("*.html"))
+    assert documents
+    for document in documents:
+        text = document.read_text(encoding="utf-8")
+        loaded = re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', text)  # style and scripts
+        files = [document, *((document.parent / link).resolve() for link in loaded)]
+        assert all(file.is_file() for file in files), loaded
+        hooks = {file.name: MODE_HOOKS.findall(file.read_text(encoding="utf-8")) for file in files}
+        assert {name: found for name, found in hooks.items() if found} == {}, document.name
