@@ -6,7 +6,7 @@ Pages open in the light or the theme's dark mode, at a desktop or a phone's widt
 A page opens as a new tab of a browser context kept for the session (one per kind of
 screen), as a reader opens page after page: the renderer and the HTTP cache are warm, which
 makes a page load about three times cheaper than in a new context. Each tab starts with
-empty storage all the same (see :data:`FRESH_TAB`); a test that needs a context of its own
+empty storage all the same (see :data:`EMPTY_ONCE`); a test that needs a context of its own
 (cookies of a login, network transfer measured from a cold cache) asks for ``fresh=True``.
 """
 
@@ -94,15 +94,22 @@ def is_local(url: str) -> bool:
     return parts.scheme in ("data", "blob", "about", "file") or parts.hostname in LOCAL_HOSTS
 
 
-#: Run first in every document of a tab: the tab's first document of each origin empties
-#: that origin's localStorage (sessionStorage is per tab, so reloads and later pages of the
-#: same tab keep what the test stored), then the theme's colour mode is stored.
-FRESH_TAB = """
+#: Run first in every document of a tab of a shared context: the tab's first document of
+#: each origin empties that origin's localStorage (sessionStorage is per tab, so reloads and
+#: later pages of the same tab keep what the test stored). A context of its own starts
+#: empty and is never cleared: from disk (file://), a page may for a moment not see the
+#: sessionStorage mark its tab set, and the clear would then wipe the saved answers for good.
+EMPTY_ONCE = """
 try {
     if (!sessionStorage.getItem('ck-test-tab')) {
         localStorage.clear();
         sessionStorage.setItem('ck-test-tab', '1');
     }
+} catch (e) {}
+"""
+#: Run first in every document of every tab: the theme's colour mode is stored.
+MODE_SET = """
+try {
     localStorage.setItem('mode', MODE);
     localStorage.setItem('theme', MODE);
 } catch (e) {}
@@ -159,7 +166,9 @@ def open_page(
         session.send("Network.enable")
         session.send("Network.setCacheDisabled", {"cacheDisabled": True})
     page.emulate_media(color_scheme=mode)
-    page.add_init_script(FRESH_TAB.replace("MODE", json.dumps(mode)))
+    # One script, as the order of several is not defined: empty first, then set the mode.
+    setup = MODE_SET.replace("MODE", json.dumps(mode))
+    page.add_init_script(setup if fresh else EMPTY_ONCE + setup)
 
     def route(route: Route) -> None:
         url = route.request.url

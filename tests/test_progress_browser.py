@@ -187,6 +187,7 @@ def test_progress_from_disk(own_page: Page, built_html) -> None:
     page, base = own_page, built_html.as_uri()
     quiz = quiz_of(page, base, CHAPTER)
     right, wrong = answer_two(quiz)
+    assert right.id in json.loads(page.evaluate(f"localStorage.getItem('{STORE}')"))[CHAPTER]
     first = f'.ck-question[data-qid="{right.id}"] input:checked'
     quiz = opened_until(lambda: quiz_of(page, base, CHAPTER), lambda q: q.locator(first).count())
     assert_restored(quiz, right, wrong)
@@ -205,4 +206,7 @@ def opened_until(
         if shows(element):
             return element
         element.page.wait_for_timeout(300)
-    raise AssertionError("the saved answers never showed on a page opened from disk")
+    stored = element.page.evaluate(f"localStorage.getItem('{STORE}')")
+    raise AssertionError(
+        f"the saved answers never showed on a page opened from disk; its storage: {stored!r}"
+    )
