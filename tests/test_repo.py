@@ -66,8 +66,9 @@ def test_binder_environment_matches_the_repository() -> None:
 @pytest.mark.slow
 def test_xdist_groups_stay_on_one_worker_and_the_built_site_comes_last(tmp_path: Path) -> None:
     """tests/xdist_order.py, as make test uses it: a scratch suite on two workers. A group's
-    tests stay on one worker; the slow test starts first; the tests of the built site
-    (a group's too, as a group of their own) come after all the others."""
+    tests stay on one worker; the run of a book's notebook starts first, then the slow
+    test; the tests of the built site (a group's too, as a group of their own) come after
+    all the others."""
     (tmp_path / "conftest.py").write_text('pytest_plugins = ["xdist_order"]\n')
     (tmp_path / "test_scratch.py").write_text(
         "import pytest\n"
@@ -83,8 +84,11 @@ def test_xdist_groups_stay_on_one_worker_and_the_built_site_comes_last(tmp_path:
         "def test_plain(n): pass\n"
         "@pytest.mark.slow\n"
         "def test_long(): pass\n"
+        "@pytest.mark.slow\n"
+        "@pytest.mark.book_run\n"
+        "def test_notebook(): pass\n"
     )
-    ini = "[pytest]\nmarkers =\n    slow: slow\n    build: build\n    pdf: pdf\n"
+    ini = "[pytest]\nmarkers =\n    slow: slow\n    build: build\n    pdf: pdf\n    book_run: b\n"
     (tmp_path / "pytest.ini").write_text(ini)
     command = [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup"]
     command += ["--no-loadscope-reorder", "-v"]
@@ -98,7 +102,8 @@ def test_xdist_groups_stay_on_one_worker_and_the_built_site_comes_last(tmp_path:
         "test_scratch.py::test_grouped_pdf@server-built"
     ]
     plain = [test for _, test in ran if "@" not in test]
-    assert plain.index("test_scratch.py::test_long") < 2, plain
+    assert plain.index("test_scratch.py::test_notebook") == 0, plain
+    assert plain.index("test_scratch.py::test_long") < 3, plain
     for worker in {w for w, _ in ran}:  # each worker runs what it gets in order
         mine = [("test_site" in t or "grouped_pdf" in t) for w, t in ran if w == worker]
         assert mine == sorted(mine), ran  # no test of the site before another one

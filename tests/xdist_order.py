@@ -10,8 +10,10 @@ in conftest.py). Each worker collects the tests and orders them alike:
   workers. Here the tag goes where pytest 9.2 keeps the id (``tests/test_repo.py`` checks
   it). A group's tests of the built site form a group of their own (``<name>-built``), so
   that a worker never waits for the site in the middle of a group.
-- the order is: the tests that need no build (groups, then ``slow`` tests, then the rest),
-  then those of the built site (browser tests, the longest, first). The workers take the
+- the order is: the runs of the book's notebooks (marker ``book_run``: the site build
+  starts when they are over, from their outputs), the other tests that need no build
+  (groups, then ``slow`` tests, then the rest), then those of the built site (browser
+  tests, the longest, first). The workers take the
   groups and tests in this order (make test passes ``--no-loadscope-reorder``), so the
   site has finished building before its tests come up, and no worker is left with a long
   test at the end while the other one idles.
@@ -38,12 +40,15 @@ def group_of(item: pytest.Item) -> str | None:
     return "_".join(sorted(names)) + ("-built" if needs_site(item) else "")
 
 
-def rank(item: pytest.Item) -> tuple[bool, bool, bool]:
-    """Sort key: first what needs no site; in each part, groups and long tests first."""
+def rank(item: pytest.Item) -> tuple[bool, bool, bool, bool]:
+    """Sort key: the book's notebook runs, then what needs no site; in each part, groups
+    and long tests first."""
     if needs_site(item):
-        return (True, item.get_closest_marker("browser") is None, group_of(item) is not None)
+        return (True, True, item.get_closest_marker("browser") is None, group_of(item) is not None)
+    if item.get_closest_marker("book_run"):
+        return (False, False, False, False)
     slow = item.get_closest_marker("slow") is not None
-    return (False, group_of(item) is None, not slow)
+    return (False, True, group_of(item) is None, not slow)
 
 
 @pytest.hookimpl(trylast=True)
