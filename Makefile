@@ -130,8 +130,8 @@ unit: $(STAMP) node  ## Fast tests only: no build, PDF, browser, nbgrader or slo
 # build first (tests/xdist_order.py); the tests of the built site wait for it, which has
 # finished by the time they come up. Each notebook runs once: the notebook tests go first and
 # hand their executed notebooks to the build's jupyter-cache, and the build starts when each
-# has left its mark (tests/test_notebooks.py; after 15 minutes it starts anyway, and runs
-# what the cache lacks). pytest names the slowest tests at the end.
+# has left its mark (tests/test_notebooks.py), or when pytest has ended, and then runs what
+# the cache lacks. pytest names the slowest tests at the end.
 RUN_MARKS := _build/.notebook-runs
 TEST_ENV := COURSE_SITE_STATUS=$(SITE_STATUS) COURSE_BUILD_CACHE=$(CACHE) \
 	COURSE_BUILD_ASSET_BASE=$(ASSET_BASE) COURSE_NOTEBOOK_MARKS=$(RUN_MARKS)
@@ -139,10 +139,11 @@ test: $(STAMP) node apt-pdf apt-browser lint  ## Install everything, build the s
 	@$(fresh_cache)
 	@rm -rf $(SITE_STATUS) $(RUN_MARKS)
 	@echo "make site: in the background once the notebook tests have run, its output in _build/site.log"
-	{ for _ in $$(seq 900); do [ "$$(ls $(RUN_MARKS) 2>/dev/null | wc -l)" -ge $(words $(NOTEBOOKS)) ] \
-		&& break; sleep 1; done; \
+	{ until [ "$$(ls $(RUN_MARKS) 2>/dev/null | wc -l)" -ge $(words $(NOTEBOOKS)) ] \
+		|| [ -e $(RUN_MARKS)/.tests-over ]; do sleep 1; done; \
 	  $(SITE_IN_BACKGROUND) >_build/site.log 2>&1; echo $$? >$(SITE_STATUS); } & \
 	tests=0; $(TEST_ENV) $(OFFLINE) $(BIN)/pytest $(XDIST) || tests=$$?; \
+	mkdir -p $(RUN_MARKS) && touch $(RUN_MARKS)/.tests-over; \
 	wait; \
 	if [ "$$(cat $(SITE_STATUS) 2>/dev/null)" != 0 ]; then \
 		tail -n 60 _build/site.log; echo "make site failed: see _build/site.log"; exit 1; fi; \

@@ -57,6 +57,32 @@ def chapter_notebooks() -> list[Path]:
     return sorted((ROOT / "chapters").glob("*.ipynb"))
 
 
+#: Set by ``make test``: where each run of a book notebook leaves its mark; the site build
+#: waits for one per notebook (``tests/test_notebooks.py``).
+RUN_MARKS = os.environ.get("COURSE_NOTEBOOK_MARKS")
+
+
+def leave_mark(notebook: Path, note: str = "") -> None:
+    """Under ``make test``: this notebook's run is over (or, with a ``note``, will not
+    happen)."""
+    if RUN_MARKS:
+        Path(RUN_MARKS).mkdir(parents=True, exist_ok=True)
+        (Path(RUN_MARKS) / f"{notebook.parent.name}-{notebook.stem}").write_text(note)
+
+
+@pytest.hookimpl(trylast=True)  # after -k and -m have deselected
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A notebook whose run is not among the selected tests (``-k``, ``-m``) leaves its mark
+    at once, so that the site build does not wait for it."""
+    if not RUN_MARKS:
+        return
+    selected = {i.callspec.params["path"] for i in items if i.get_closest_marker("book_run")}
+    book = [*chapter_notebooks(), *sorted((ROOT / "backmatter").glob("*.ipynb"))]
+    for notebook in book:
+        if notebook not in selected:
+            leave_mark(notebook, "not selected")
+
+
 #: Set by ``make test``: the file where the site build, run in the background while the
 #: tests run, writes its exit status.
 SITE_STATUS = os.environ.get("COURSE_SITE_STATUS")

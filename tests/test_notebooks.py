@@ -3,8 +3,9 @@
 Under ``make test`` the site is built once these runs are over, from their outputs: each
 executed chapter and back-matter notebook goes into the build's jupyter-cache (the
 environment says where, and with which asset base the build runs the notebooks), so that
-no notebook runs twice. Whatever happens, each test then leaves a mark; the build waits
-for one per notebook, and runs any notebook that is not in the cache itself.
+no notebook runs twice. Whatever happens, each run then leaves a mark (a run that is not
+selected leaves it at collection: conftest.py); the build waits for one per notebook, or
+for pytest to end, and runs any notebook that is not in the cache itself.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import CHAPTER_MAPS, ROOT, chapter_notebooks
+from conftest import CHAPTER_MAPS, ROOT, RUN_MARKS, chapter_notebooks, leave_mark
 from nbclient.exceptions import CellExecutionError
 from pytest_notebook.nb_regression import NBRegressionError, NBRegressionFixture
 
@@ -25,11 +26,10 @@ FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
 #: What a failing notebook raises: nbclient's error, or pytest-notebook's own.
 FAILURES = (NBRegressionError, CellExecutionError)
 BACKMATTER = sorted((ROOT / "backmatter").glob("*.ipynb"))
-#: Set by ``make test``: the site build's jupyter-cache, the asset base its notebooks run
-#: with, and the folder where each run leaves its mark.
+#: Set by ``make test``: the site build's jupyter-cache and the asset base its notebooks
+#: run with (where each run leaves its mark: conftest.RUN_MARKS).
 BUILD_CACHE = os.environ.get("COURSE_BUILD_CACHE")
 BUILD_ASSET_BASE = os.environ.get("COURSE_BUILD_ASSET_BASE")
-RUN_MARKS = os.environ.get("COURSE_NOTEBOOK_MARKS")
 
 
 def regression() -> NBRegressionFixture:
@@ -64,9 +64,7 @@ def run_for_the_book(path: Path) -> nbformat.NotebookNode:
             cache_for_the_build(path, executed, time.monotonic() - started)
         return executed
     finally:
-        if RUN_MARKS:
-            Path(RUN_MARKS).mkdir(parents=True, exist_ok=True)
-            (Path(RUN_MARKS) / f"{path.parent.name}-{path.stem}").touch()
+        leave_mark(path)
 
 
 def cache_for_the_build(path: Path, executed: nbformat.NotebookNode, seconds: float) -> None:
@@ -119,12 +117,15 @@ def test_backmatter_notebook_runs(path: Path) -> None:
 @pytest.mark.build
 @pytest.mark.skipif(not RUN_MARKS, reason="only make test hands the notebook runs to the build")
 def test_the_site_build_runs_no_notebook_again(built_html: Path) -> None:
-    """Under ``make test`` the site build takes every notebook's outputs from the runs
-    above, and runs none itself."""
+    """Under ``make test`` the site build takes the outputs of every notebook run above
+    from the cache, and runs none of those notebooks itself."""
+    marks = {m.name.replace("-", "/", 1): m.read_text() for m in Path(RUN_MARKS).glob("[!.]*")}
+    assert set(marks) == {f"{p.parent.name}/{p.stem}" for p in [*chapter_notebooks(), *BACKMATTER]}
+    ran = {notebook for notebook, note in marks.items() if not note}  # "not selected" else
     log = (ROOT / "_build" / "site.log").read_text(encoding="utf-8", errors="replace")
     used = set(re.findall(r"/(\w+/\w+)\.ipynb: Using cached notebook", log))
-    assert used == {f"{p.parent.name}/{p.stem}" for p in [*chapter_notebooks(), *BACKMATTER]}
-    assert "Executing notebook" not in log
+    executed = set(re.findall(r"/(\w+/\w+)\.ipynb: Executing notebook", log))
+    assert ran <= used and not ran & executed, (ran, used, executed)
 
 
 def test_there_is_one_notebook_per_chapter() -> None:
