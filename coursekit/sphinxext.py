@@ -47,6 +47,7 @@ from sphinx.errors import ExtensionError
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from coursekit.iconfont import drop_icon_class_rules, subset_icon_font
+from coursekit.labels import label_site
 from coursekit.precompress import precompress
 from coursekit.vendor import copy_vendor_assets, vendor_files
 from coursekit.webpages import lighten_site
@@ -118,9 +119,11 @@ def _copy_vendor(app: Any, exception: Exception | None) -> None:
 
 
 def _light_pages(app: Any, exception: Exception | None) -> None:
-    """Last: light pages (:mod:`coursekit.webpages`), then ``.gz`` twins of every text file."""
+    """Last: light pages (:mod:`coursekit.webpages`), names that contain the visible labels
+    (:mod:`coursekit.labels`), then ``.gz`` twins of every text file."""
     if exception is None and app.builder.format == "html":
         lighten_site(Path(app.outdir))
+        label_site(Path(app.outdir))
         drop_icon_class_rules(Path(app.outdir))
         subset_icon_font(Path(app.outdir))
         precompress(Path(app.outdir))
