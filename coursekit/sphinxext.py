@@ -15,8 +15,9 @@ copied to ``_downloads/course.pdf`` and every page's download menu links to it.
 
 Accessibility: the References list is a list of list items (docutils marks it up with the
 deprecated ``doc-biblioentry`` role, which a ``list`` may not hold), the book's title in
-the sidebar sits in a landmark, and ``static/course.css`` keeps map captions readable in
-the theme's dark mode.
+the sidebar sits in a landmark, the search button and the hidden code cells' toggles are
+named by what they show (WCAG 2.5.3: no ``aria-label`` that differs from their text), and
+``static/course.css`` keeps map captions readable in the theme's dark mode.
 
 Phones on slow networks: at the end of the web build every page is made light
 (:mod:`coursekit.webpages`: inline icons, search scripts on the search page only, no
@@ -43,11 +44,11 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput, visit_HideCellInput
 from sphinx.errors import ExtensionError
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from coursekit.iconfont import drop_icon_class_rules, subset_icon_font
-from coursekit.labels import label_site
 from coursekit.precompress import precompress
 from coursekit.vendor import copy_vendor_assets, vendor_files
 from coursekit.webpages import lighten_site
@@ -119,11 +120,9 @@ def _copy_vendor(app: Any, exception: Exception | None) -> None:
 
 
 def _light_pages(app: Any, exception: Exception | None) -> None:
-    """Last: light pages (:mod:`coursekit.webpages`), names that contain the visible labels
-    (:mod:`coursekit.labels`), then ``.gz`` twins of every text file."""
+    """Last: light pages (:mod:`coursekit.webpages`), then ``.gz`` twins of every text file."""
     if exception is None and app.builder.format == "html":
         lighten_site(Path(app.outdir))
-        label_site(Path(app.outdir))
         drop_icon_class_rules(Path(app.outdir))
         subset_icon_font(Path(app.outdir))
         precompress(Path(app.outdir))
@@ -200,8 +199,19 @@ def _depart_citation(self: Any, node: nodes.citation) -> None:
         self.body.append("</div>\n")
 
 
+def _visit_hidden_code(self: Any, node: Any) -> None:
+    """myst-nb's hidden code cell, its summary named by what it shows ("Show code cell
+    source"), not "Toggle hidden content" (WCAG 2.5.3, axe's label-content-name-mismatch)."""
+    start = len(self.body)
+    visit_HideCellInput(self, node)
+    self.body[start:] = [
+        part.replace(' aria-label="Toggle hidden content"', "") for part in self.body[start:]
+    ]
+
+
 def _theme_files(app: Any, config: Any) -> None:
-    """Our templates (the sidebar title in a landmark) and style sheet (dark mode)."""
+    """Our templates (the sidebar title in a landmark, the search button named by its text)
+    and style sheet (dark mode)."""
     config.templates_path.append(str(TEMPLATES))
     config.html_static_path.append(str(STATIC))
 
@@ -269,6 +279,8 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_config_value("course_pdf", os.environ.get("COURSEKIT_PDF", ""), "html", [str])
     app.add_post_transform(FoldCodeCells)
     app.add_node(nodes.citation, override=True, html=(_visit_citation, _depart_citation))
+    app.setup_extension("myst_nb")  # its node first, then our way of writing it
+    app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_code, depart_HideCellInput))
     app.connect("config-inited", _theme_files)
     app.add_css_file("course.css")
     app.connect("builder-inited", _check_inputs)

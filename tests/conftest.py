@@ -57,9 +57,23 @@ def chapter_notebooks() -> list[Path]:
     return sorted((ROOT / "chapters").glob("*.ipynb"))
 
 
+def backmatter_notebooks() -> list[Path]:
+    return sorted((ROOT / "backmatter").glob("*.ipynb"))
+
+
+def book_notebooks() -> list[Path]:
+    """Every notebook of the book: the chapters, then the back matter."""
+    return chapter_notebooks() + backmatter_notebooks()
+
+
 #: Set by ``make test``: where each run of a book notebook leaves its mark; the site build
 #: waits for one per notebook (``tests/test_notebooks.py``).
 RUN_MARKS = os.environ.get("COURSE_NOTEBOOK_MARKS")
+
+
+def mark_of(notebook: Path) -> Path:
+    """Where this notebook's run leaves its mark (``RUN_MARKS`` is set)."""
+    return Path(RUN_MARKS or "") / f"{notebook.parent.name}-{notebook.stem}"
 
 
 def leave_mark(notebook: Path, note: str = "") -> None:
@@ -67,7 +81,7 @@ def leave_mark(notebook: Path, note: str = "") -> None:
     happen)."""
     if RUN_MARKS:
         Path(RUN_MARKS).mkdir(parents=True, exist_ok=True)
-        (Path(RUN_MARKS) / f"{notebook.parent.name}-{notebook.stem}").write_text(note)
+        mark_of(notebook).write_text(note)
 
 
 @pytest.hookimpl(trylast=True)  # after -k and -m have deselected
@@ -77,8 +91,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if not RUN_MARKS:
         return
     selected = {i.callspec.params["path"] for i in items if i.get_closest_marker("book_run")}
-    book = [*chapter_notebooks(), *sorted((ROOT / "backmatter").glob("*.ipynb"))]
-    for notebook in book:
+    for notebook in book_notebooks():
         if notebook not in selected:
             leave_mark(notebook, "not selected")
 

@@ -10,6 +10,7 @@ for pytest to end, and runs any notebook that is not in the cache itself.
 
 from __future__ import annotations
 
+import copy
 import fcntl
 import os
 import re
@@ -18,14 +19,23 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import CHAPTER_MAPS, ROOT, RUN_MARKS, chapter_notebooks, leave_mark
+from conftest import (
+    CHAPTER_MAPS,
+    ROOT,
+    RUN_MARKS,
+    backmatter_notebooks,
+    book_notebooks,
+    chapter_notebooks,
+    leave_mark,
+    mark_of,
+)
 from nbclient.exceptions import CellExecutionError
 from pytest_notebook.nb_regression import NBRegressionError, NBRegressionFixture
 
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
 #: What a failing notebook raises: nbclient's error, or pytest-notebook's own.
 FAILURES = (NBRegressionError, CellExecutionError)
-BACKMATTER = sorted((ROOT / "backmatter").glob("*.ipynb"))
+BACKMATTER = backmatter_notebooks()
 #: Set by ``make test``: the site build's jupyter-cache and the asset base its notebooks
 #: run with (where each run leaves its mark: conftest.RUN_MARKS).
 BUILD_CACHE = os.environ.get("COURSE_BUILD_CACHE")
@@ -74,7 +84,7 @@ def cache_for_the_build(path: Path, executed: nbformat.NotebookNode, seconds: fl
     from jupyter_cache.base import CacheBundleIn
 
     source = nbformat.read(path, as_version=4)
-    bundle = nbformat.read(path, as_version=4)
+    bundle = copy.deepcopy(source)
     ran = [c for c in executed.cells if c.cell_type == "code"]
     code = [c for c in bundle.cells if c.cell_type == "code"]
     assert len(ran) == len(code), f"{path.name}: the run has other code cells"
@@ -119,9 +129,9 @@ def test_backmatter_notebook_runs(path: Path) -> None:
 def test_the_site_build_runs_no_notebook_again(built_html: Path) -> None:
     """Under ``make test`` the site build takes the outputs of every notebook run above
     from the cache, and runs none of those notebooks itself."""
-    marks = {m.name.replace("-", "/", 1): m.read_text() for m in Path(RUN_MARKS).glob("[!.]*")}
-    assert set(marks) == {f"{p.parent.name}/{p.stem}" for p in [*chapter_notebooks(), *BACKMATTER]}
-    ran = {notebook for notebook, note in marks.items() if not note}  # "not selected" else
+    book = book_notebooks()
+    assert sorted(Path(RUN_MARKS).glob("[!.]*")) == sorted(mark_of(p) for p in book)
+    ran = {f"{p.parent.name}/{p.stem}" for p in book if not mark_of(p).read_text()}
     log = (ROOT / "_build" / "site.log").read_text(encoding="utf-8", errors="replace")
     used = set(re.findall(r"/(\w+/\w+)\.ipynb: Using cached notebook", log))
     executed = set(re.findall(r"/(\w+/\w+)\.ipynb: Executing notebook", log))
@@ -148,7 +158,7 @@ def test_a_download_in_a_notebook_is_caught() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    sorted(ROOT.glob("chapters/*.ipynb")) + BACKMATTER,
+    book_notebooks(),
     ids=lambda p: p.relative_to(ROOT).as_posix(),
 )
 def test_committed_notebook_has_no_outputs(path: Path) -> None:

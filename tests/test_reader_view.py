@@ -7,7 +7,15 @@ from pathlib import Path
 import nbformat
 import pytest
 from browser import close, open_page
-from conftest import CHAPTER_MAPS, ROOT, chapter_notebooks, source_of, squash, toc_files
+from conftest import (
+    CHAPTER_MAPS,
+    ROOT,
+    book_notebooks,
+    chapter_notebooks,
+    source_of,
+    squash,
+    toc_files,
+)
 from playwright.sync_api import Browser
 
 
@@ -69,7 +77,7 @@ def test_no_code_shows_until_the_reader_asks(browser: Browser, book_url: str, ch
 @pytest.mark.pdf
 def test_the_pdf_prints_no_code(built_pdf_text: str) -> None:
     letters = squash(built_pdf_text)
-    notebooks = chapter_notebooks() + sorted((ROOT / "backmatter").glob("*.ipynb"))
+    notebooks = book_notebooks()
     lines = [line for nb in notebooks for source in code_cells(nb) for line in source.splitlines()]
     # A line the prose also holds (a Markdown code block, a sentence) proves nothing.
     prose = squash(" ".join(markdown_text(page) for page in toc_files()))
