@@ -66,16 +66,20 @@ help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 # The pins are installed by uv (itself pinned in requirements.txt, installed by pip): the same
-# exact versions as `pip install -r requirements.txt`, in a fraction of the time. Bytecode is
-# written when a module is first imported (PYTHONDONTWRITEBYTECODE is unexported above):
-# compiling all of site-packages at install took 22 s on two cores, most of it for modules
-# that no command here imports.
+# exact versions as `pip install -r requirements.txt`, in a fraction of the time. The
+# virtualenv is made without pip (venv's own copy of pip took 5 s to set up): the system's
+# pip installs uv into it (`pip --python`; without a usable system pip, ensurepip), and uv
+# installs the pins, pip, setuptools and wheel among them. Bytecode is written when a module
+# is first imported (PYTHONDONTWRITEBYTECODE is unexported above): compiling all of
+# site-packages at install took 22 s on two cores, most of it for modules that no command
+# here imports.
+UV_PIN = "$$(grep -E '^uv==' requirements.txt)"
 UV_INSTALL = $(BIN)/uv pip install --python $(BIN)/python --quiet
 $(STAMP): requirements.txt pyproject.toml binder/overrides.json
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet "$$(grep -E '^uv==' requirements.txt)"
-	$(UV_INSTALL) --upgrade pip
+	test -x $(BIN)/python || $(PYTHON) -m venv --without-pip $(VENV)
+	$(PYTHON) -m pip --python $(BIN)/python install --quiet $(UV_PIN) 2>/dev/null \
+		|| { $(BIN)/python -m ensurepip --upgrade && $(BIN)/python -m pip install --quiet $(UV_PIN); }
 	$(UV_INSTALL) -r requirements.txt
 	$(UV_INSTALL) --no-deps --no-build-isolation -e .
 	mkdir -p $(LAB_SETTINGS) && cp binder/overrides.json $(LAB_SETTINGS)/overrides.json
@@ -104,9 +108,13 @@ site: pdf node  ## The web book with the PDF inside (_build/html), ready to copy
 	$(call html_build,COURSEKIT_PDF=_build/latex/course.pdf)
 	@echo "The site is _build/html (open index.html, or copy the folder to a web host)"
 
+# LATEXMKOPTS reaches the Makefile that Sphinx writes into _build/latex: latexmk's XeLaTeX
+# mode runs xelatex without PDF output until the references settle, then xdvipdfmx once
+# (not once per run: about half of each run's time).
 pdf: $(STAMP) node apt-pdf  ## Build the PDF with XeLaTeX
 	$(fresh_cache)
-	$(BUILD_ENV) $(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS) 2>&1 | tee _build/pdf-build.log
+	LATEXMKOPTS=-xelatex $(BUILD_ENV) $(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS) 2>&1 \
+		| tee _build/pdf-build.log
 	@echo "The PDF is at $(CURDIR)/_build/latex/course.pdf"
 
 lms: $(STAMP)  ## The quizzes for Moodle and Canvas: Moodle XML, GIFT and a QTI zip per chapter and for the course (_build/lms)

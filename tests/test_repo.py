@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import re
 import subprocess
@@ -36,6 +37,22 @@ def test_environment_is_pinned_in_one_place() -> None:
     pyproject = (ROOT / "pyproject.toml").read_text()
     deps = re.search(r"dependencies = \[(.*?)\]", pyproject, re.S).group(1)
     assert not re.search(r"[=<>~]", deps)
+
+
+def test_every_installed_distribution_is_pinned() -> None:
+    """The virtualenv holds the pins and nothing else (the course itself aside): pip,
+    setuptools and wheel too, which a virtualenv made with its own pip would bring in
+    whatever version the Python at hand bundles."""
+
+    def name(text: str) -> str:
+        return re.sub(r"[-_.]+", "-", text).lower()
+
+    lines = (ROOT / "requirements.txt").read_text().splitlines()
+    pins = {name(n): v for n, _, v in (line.partition("==") for line in lines) if v}
+    installed = {name(d.metadata["Name"]): d.version for d in importlib.metadata.distributions()}
+    installed.pop("coursekit")
+    assert {n: v for n, v in installed.items() if pins.get(n) != v} == {}
+    assert set(pins) <= set(installed)
 
 
 def test_ci_runs_the_readme_test_command() -> None:
