@@ -13,8 +13,6 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
-from coursekit.maps.chapters import CHAPTER_MAPS  # noqa: F401  (the chapter -> map table)
-
 # xdist_group honoured under pytest 9.2, slow tests first: tests/xdist_order.py
 pytest_plugins = ["xdist_order"]
 
@@ -23,8 +21,6 @@ BUILD_HTML = ROOT / "_build" / "html"
 BUILD_LATEX = ROOT / "_build" / "latex"
 PDF = BUILD_LATEX / "course.pdf"
 OFFLINE_GUARD = ROOT / "tools" / "offline"
-# CHAPTER_MAPS (imported above): the chapters, in book order, and the map function each
-# displays; kept in coursekit/maps/chapters.py.
 
 # Every process the tests start (notebook kernels included) inherits the offline guard,
 # also when pytest is run directly rather than through `make test`.
@@ -198,6 +194,14 @@ def built_pdf_text(built_pdf: Path) -> str:
 def squash(text: str) -> str:
     """Letters and digits only: immune to line breaks, hyphenation and typographic quotes."""
     return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def code_cells(notebook: Path) -> list[str]:
+    """The sources of a notebook's code cells that are not empty."""
+    import nbformat
+
+    cells = nbformat.read(notebook, as_version=4).cells
+    return [c.source for c in cells if c.cell_type == "code" and c.source.strip()]
 
 
 def page_title(page: str) -> str:

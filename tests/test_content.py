@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CHAPTER_MAPS, ROOT
+from conftest import ROOT
 
 from coursekit.course import CHAPTERS
+from coursekit.maps.chapters import CHAPTER_MAPS
 
 SKELETON_BEFORE = ("Overview", "Learning objectives", "Time and prerequisites")
 SKELETON_AFTER = (

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 from browser import close, open_page
-from conftest import CHAPTER_MAPS
 from playwright.sync_api import Browser, Locator, Page
 
 from coursekit import load, quiz
+from coursekit.course import CHAPTERS
 from coursekit.quiz.model import Question
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -83,7 +83,7 @@ def wrong_spot(question: Question) -> tuple[float, float]:
     return spot.lat, spot.lon
 
 
-@pytest.mark.parametrize("chapter", list(CHAPTER_MAPS))
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_click_wrong_then_right(browser: Browser, book_url: str, chapter: str) -> None:
     question = locate_question(chapter)
     page, watch, el = open_question(browser, book_url, chapter, question)

@@ -9,9 +9,11 @@ import re
 
 import pytest
 from browser import DESKTOP, PHONE, close, open_page
-from conftest import CHAPTER_MAPS, ROOT
+from conftest import ROOT
 from map_page import first_view, map_frame, overlapping
 from playwright.sync_api import Browser, Frame, Page
+
+from coursekit.course import CHAPTERS
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -135,7 +137,7 @@ def no_cut_edge_of_the_outlines_shows(frame: Frame) -> None:
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-@pytest.mark.parametrize("chapter", list(CHAPTER_MAPS))
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_the_map(browser: Browser, book_url: str, chapter: str, size: str) -> None:
     """One load of the chapter's map per screen size: its document is accessible (checked
     on the desktop), its first view, then the furthest views it allows."""

@@ -20,7 +20,6 @@ from pathlib import Path
 import nbformat
 import pytest
 from conftest import (
-    CHAPTER_MAPS,
     ROOT,
     RUN_MARKS,
     backmatter_notebooks,
@@ -31,6 +30,8 @@ from conftest import (
 )
 from nbclient.exceptions import CellExecutionError
 from pytest_notebook.nb_regression import NBRegressionError, NBRegressionFixture
+
+from coursekit.course import CHAPTERS
 
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
 #: What a failing notebook raises: nbclient's error, or pytest-notebook's own.
@@ -139,7 +140,7 @@ def test_the_site_build_runs_no_notebook_again(built_html: Path) -> None:
 
 
 def test_there_is_one_notebook_per_chapter() -> None:
-    assert [p.stem for p in chapter_notebooks()] == list(CHAPTER_MAPS)
+    assert [p.stem for p in chapter_notebooks()] == list(CHAPTERS)
 
 
 @pytest.mark.slow

@@ -8,9 +8,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import CHAPTER_MAPS, page_title, squash, toc_files
+from conftest import page_title, squash, toc_files
 
 from coursekit.course import CHAPTERS
+from coursekit.maps.chapters import CHAPTER_MAPS
 
 pytestmark = pytest.mark.pdf
 

@@ -9,7 +9,9 @@ from urllib.parse import unquote, urljoin
 
 import nbformat
 import pytest
-from conftest import CHAPTER_MAPS, ROOT, pdftotext, toc_files
+from conftest import ROOT, pdftotext, toc_files
+
+from coursekit.course import CHAPTERS
 
 pytestmark = pytest.mark.build
 
@@ -53,7 +55,7 @@ def test_every_page_offers_the_pdf(built_html: Path, site_pdf: Path, page: Path)
     assert site_pdf in targets, f"{page.name} has no link to {SITE_PDF}"
 
 
-@pytest.mark.parametrize("chapter", list(CHAPTER_MAPS))
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_every_chapter_offers_its_notebook(built_html: Path, chapter: str) -> None:
     page = built_html / "chapters" / f"{chapter}.html"
     notebooks = [resolve(built_html, page, href) for href in links(page) if href.endswith(".ipynb")]
