@@ -95,14 +95,16 @@ def is_local(url: str) -> bool:
 
 
 #: Run first in every document of a tab of a shared context: the tab's first document of
-#: each origin empties that origin's localStorage (sessionStorage is per tab, so reloads and
-#: later pages of the same tab keep what the test stored). A context of its own starts
-#: empty and is never cleared: from disk (file://), a page may for a moment not see the
-#: sessionStorage mark its tab set, and the clear would then wipe the saved answers for good.
+#: each origin empties that origin's localStorage and puts in what the test gave (SEED);
+#: sessionStorage is per tab, so reloads and later pages of the same tab keep what the
+#: test stored. A context of its own starts empty and is never cleared: from disk
+#: (file://), a page may for a moment not see the sessionStorage mark its tab set, and the
+#: clear would then wipe the saved answers for good.
 EMPTY_ONCE = """
 try {
     if (!sessionStorage.getItem('ck-test-tab')) {
         localStorage.clear();
+        for (const [key, value] of Object.entries(SEED)) localStorage.setItem(key, value);
         sessionStorage.setItem('ck-test-tab', '1');
     }
 } catch (e) {}
@@ -150,14 +152,18 @@ def open_page(
     mode: Literal["light", "dark"] = "light",
     fresh: bool = False,
     cache: bool = True,
+    storage: dict[str, str] | None = None,
 ) -> tuple[Page, Watch]:
     """A new tab whose requests to any other host are aborted and recorded; close it with
     :func:`close`.
 
     ``mode`` is the theme's colour mode (pydata-sphinx-theme keeps it in localStorage);
-    a phone's viewport also has touch and a device scale factor. Storage starts empty;
-    ``fresh`` gives the tab a context of its own (no cookies, no cache); without ``cache``
-    every file the tab loads comes over the network, as on a reader's first visit."""
+    a phone's viewport also has touch and a device scale factor. Storage starts empty, or
+    with ``storage`` in localStorage (as an earlier visit left it) on the first page of each
+    origin; ``fresh`` gives the tab a context of its own (no cookies, no cache); without
+    ``cache`` every file the tab loads comes over the network, as on a reader's first visit."""
+    if storage and fresh:
+        raise ValueError("storage is put in by a shared context's tab only")
     watch = Watch()
     context = _new_context(browser, viewport) if fresh else _shared_context(browser, viewport)
     page = context.new_page()
@@ -168,7 +174,9 @@ def open_page(
     page.emulate_media(color_scheme=mode)
     # One script, as the order of several is not defined: empty first, then set the mode.
     setup = MODE_SET.replace("MODE", json.dumps(mode))
-    page.add_init_script(setup if fresh else EMPTY_ONCE + setup)
+    page.add_init_script(
+        setup if fresh else EMPTY_ONCE.replace("SEED", json.dumps(storage or {})) + setup
+    )
 
     def route(route: Route) -> None:
         url = route.request.url

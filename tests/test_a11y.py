@@ -1,9 +1,12 @@
-"""axe-core over every page of the built web book and inside every map iframe, in the
-theme's light and dark modes: no critical, serious or moderate violation of ours.
+"""Every page of the built web book in Chromium: it loads cleanly, offline (no error, no
+request to another host), with its title and heading; and axe-core, over the page and
+inside every map iframe, in the theme's light and dark modes, finds no critical, serious or
+moderate violation of ours.
 
-Each page is opened once: in dark mode (stored by an earlier visit, as the theme keeps it),
-then switched to light with the theme's own button, as a reader does; axe runs in each.
-The map frames have no colour modes (a test below makes sure): axe reads them in the first."""
+Each page is opened once for all of this: in dark mode (stored by an earlier visit, as the
+theme keeps it), then switched to light with the theme's own button, as a reader does; axe
+runs in each. The map frames have no colour modes (a test below makes sure): axe reads them
+in the first."""
 
 from __future__ import annotations
 
@@ -13,12 +16,13 @@ from pathlib import Path
 import pytest
 from axe import axe_page, counts
 from browser import close, open_page
-from conftest import toc_files
-from playwright.sync_api import Browser, Page
+from conftest import page_title, same_title, toc_files
+from playwright.sync_api import Browser, Page, Response
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
-PAGES = [*toc_files(), "genindex", "search"]
+TOC = toc_files()
+PAGES = [*TOC, "genindex", "search"]
 MODES = ("dark", "light")
 #: Violations that sit in the theme and cannot be fixed from configuration or our own
 #: CSS/JS, by rule id, with the reason. Keep this list short.
@@ -35,10 +39,25 @@ def switch_to(page: Page, mode: str) -> None:
     raise AssertionError(f"the theme's button never gave {mode} mode")
 
 
+def loads_cleanly(page: Page, name: str, response: Response | None) -> None:
+    """The page came, and (a page of the table of contents) shows its source's title in the
+    window's title and as its visible heading."""
+    assert response is not None and response.ok
+    if name in TOC:
+        title = page_title(name)
+        assert same_title(page.title().split(" \u2014 ")[0], title)
+        heading = page.locator("main article h1").first
+        assert heading.is_visible()
+        assert same_title(heading.inner_text(), title)
+
+
 @pytest.mark.parametrize("name", PAGES)
-def test_axe_finds_nothing_serious(browser: Browser, book_url: str, name: str) -> None:
+def test_page_loads_cleanly_and_axe_finds_nothing_serious(
+    browser: Browser, book_url: str, name: str
+) -> None:
     page, watch = open_page(browser, mode="dark")
-    page.goto(f"{book_url}/{name}.html", wait_until="load")
+    response = page.goto(f"{book_url}/{name}.html", wait_until="load")
+    loads_cleanly(page, name, response)
     # The stored mode is applied when the page loads.
     assert page.evaluate("document.documentElement.dataset.theme") == "dark"
     if page.locator("figure.coursekit-map iframe").count():

@@ -1,31 +1,40 @@
 """The built web book in Chromium, served and opened from disk, with every request to
-another host aborted: every chapter's map draws, and its quiz grades."""
+another host aborted: every chapter folds its code away (reader view), its map draws, and
+its quiz grades."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
 from browser import close, open_page
-from conftest import CHAPTER_MAPS
+from conftest import ROOT, code_cells, squash
 from map_page import map_frame
 from playwright.sync_api import Browser, Page
 
 from coursekit import load, maps
+from coursekit.course import CHAPTERS
+from coursekit.maps.chapters import CHAPTER_MAPS
 from coursekit.quiz import Question
 from coursekit.quiz.types import REGISTRY
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
-CHAPTERS = list(CHAPTER_MAPS)
+
+@functools.cache
+def drawn(chapter: str) -> tuple[dict[str, int], str]:
+    """What the chapter's map draws (its paths and markers) and its title, from Python:
+    made once for the two ways the chapter is opened."""
+    expected = getattr(maps, CHAPTER_MAPS[chapter])()
+    return expected.counts(), expected.title
 
 
 def map_draws(page: Page, book_base: str, chapter: str) -> None:
     """The chapter's map: every path and marker, its controls, a legend that opens from
     the keyboard, its title in the caption, Leaflet from the book itself."""
-    expected = getattr(maps, CHAPTER_MAPS[chapter])()
+    counts, title = drawn(chapter)
     frame = map_frame(page)
-    counts = expected.counts()
     assert frame.locator("path.leaflet-interactive").count() == counts["paths"]
     assert frame.locator(".leaflet-marker-icon").count() == counts["markers"]
     assert frame.locator(".leaflet-control-layers").count() == 1
@@ -37,7 +46,7 @@ def map_draws(page: Page, book_base: str, chapter: str) -> None:
     assert legend.first.is_visible() and legend.count() >= 3
     # The text alternative sits outside the iframe, for screen readers and without JavaScript.
     caption = page.locator("figure.coursekit-map figcaption").first.inner_text()
-    assert expected.title in caption
+    assert title in caption
     # Leaflet comes from the book itself (copied from node_modules at build time).
     scripts = frame.evaluate("() => [...document.scripts].map(s => s.src).filter(Boolean)")
     assert any(s.startswith(f"{book_base}/_static/vendor/leaflet/") for s in scripts), scripts
@@ -101,13 +110,41 @@ def quiz_grades(page: Page, chapter: str) -> None:
     assert score.inner_text() == before.replace("Score: 0", "Score: 1")
 
 
+def code_stays_folded(page: Page, chapter: str) -> None:
+    """Reader view: no code shows (nor can be read) until the reader asks; the outputs
+    show; one toggle unfolds that cell's code and no other."""
+    sources = code_cells(ROOT / "chapters" / f"{chapter}.ipynb")
+    inputs = page.locator("main .cell .cell_input")
+    assert inputs.count() == len(sources)
+    for index in range(inputs.count()):
+        assert not inputs.nth(index).is_visible(), f"code cell {index + 1} shows its source"
+    body = page.locator("main article").inner_text()
+    for source in sources:
+        for line in source.splitlines():
+            if len(squash(line)) >= 10:
+                assert line.strip() not in body, f"{line!r} is readable on the page"
+    # The outputs show: the objectives, the map and the quiz.
+    assert page.locator("figure.coursekit-map").first.is_visible()
+    assert page.locator(f'.ck-quiz[data-chapter="{chapter}"]').is_visible()
+    # The reader asks: one toggle shows that cell's code, and the others stay folded.
+    toggle = page.locator("main details.hide.above-input > summary")
+    assert toggle.count() == len(sources)
+    map_cell = next(i for i, s in enumerate(sources) if s.startswith("maps."))
+    toggle.nth(map_cell).click()
+    assert inputs.nth(map_cell).is_visible()
+    assert sources[map_cell] in inputs.nth(map_cell).inner_text()
+    assert not inputs.nth((map_cell + 1) % len(sources)).is_visible()
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_quiz_grades_and_map_draws_offline(
     browser: Browser, book_base: str, chapter: str
 ) -> None:
-    """One load of each chapter, served and from disk: its quiz grades, its map draws."""
+    """One load of each chapter, served and from disk: its code stays folded (reader view),
+    its quiz grades, its map draws."""
     page, watch = open_page(browser)
     page.goto(f"{book_base}/chapters/{chapter}.html", wait_until="load")
+    code_stays_folded(page, chapter)
     quiz_grades(page, chapter)
     map_draws(page, book_base, chapter)
     assert watch.blocked == [], f"requests to other hosts: {watch.blocked}"

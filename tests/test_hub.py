@@ -134,12 +134,14 @@ def test_five_students_run_chapter_one_at_once(hub: Hub) -> None:
 def test_student_in_jupyterlab_on_the_hub(browser: Browser, hub: Hub) -> None:
     page, watch = open_page(browser, fresh=True)
     page.set_default_timeout(180_000)
-    page.goto(f"{hub.url}/hub/login")
+    # The login page takes the student to the notebook (as the course's link does), so
+    # that JupyterLab loads once.
+    target = f"/user/{STUDENTS[0]}/lab/tree/{NOTEBOOK}"
+    page.goto(f"{hub.url}/hub/login?next={urllib.parse.quote(target)}")
     page.get_by_label("Username").fill(STUDENTS[0])
     page.get_by_label("Password").fill("any password: the trial hub's dummy authenticator")
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"**/user/{STUDENTS[0]}/**")
-    page.goto(f"{hub.url}/user/{STUDENTS[0]}/lab/tree/{NOTEBOOK}")
+    page.wait_for_url(f"**{target}")
     run_all_cells(page)
     map_draws_and_quiz_grades(page, CHAPTER)
     assert watch.blocked == [], f"requests to outside hosts: {watch.blocked}"

@@ -159,13 +159,12 @@ def test_try_again_forgets_the_answer(page: Page, book_url: str) -> None:
     ],
     ids=["not-json", "array", "string", "null", "wrong-shapes", "bad-flag", "no-such", "object"],
 )
-def test_foreign_storage_is_ignored(page: Page, book_url: str, stored: str) -> None:
+def test_foreign_storage_is_ignored(browser: Browser, book_url: str, stored: str) -> None:
+    """The tab starts with ``stored`` in storage, as if an earlier visit had left it."""
     qid = singles(CHAPTER)[0].id
-    page.goto(f"{book_url}/index.html", wait_until="load")
-    page.evaluate(
-        "([key, value]) => localStorage.setItem(key, value)", [STORE, stored.replace("QID", qid)]
-    )
+    page, watch = open_page(browser, storage={STORE: stored.replace("QID", qid)})
     quiz = quiz_of(page, book_url, CHAPTER)
+    assert page.evaluate(f"localStorage.getItem('{STORE}')") is not None  # it was there
     assert quiz.locator(".ck-feedback p").count() == 0
     assert quiz.locator("input:checked").count() == 0
     assert quiz.locator(".ck-score").inner_text().startswith("Score: 0 /")
@@ -174,6 +173,8 @@ def test_foreign_storage_is_ignored(page: Page, book_url: str, stored: str) -> N
     right = singles(CHAPTER)[0]
     answer(quiz, right, right.answer)
     assert counts(panel_of(page, book_url))[CHAPTER][1:] == ("1", "1")
+    assert watch.console_errors == [] and watch.page_errors == [], watch
+    close(page)
 
 
 def test_progress_from_disk(own_page: Page, built_html) -> None:

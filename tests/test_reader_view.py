@@ -1,27 +1,20 @@
-"""Reader view: the web book folds code away and the PDF prints none; notebooks keep it all."""
+"""Reader view: the web book folds code away and the PDF prints none; notebooks keep it all.
+
+That a chapter page shows no code until the reader asks is checked on the page load of
+``tests/test_book_browser.py`` (``code_stays_folded``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import nbformat
 import pytest
-from browser import close, open_page
 from conftest import (
-    CHAPTER_MAPS,
-    ROOT,
     book_notebooks,
     chapter_notebooks,
+    code_cells,
     source_of,
     squash,
     toc_files,
 )
-from playwright.sync_api import Browser
-
-
-def code_cells(notebook: Path) -> list[str]:
-    cells = nbformat.read(notebook, as_version=4).cells
-    return [c.source for c in cells if c.cell_type == "code" and c.source.strip()]
 
 
 def markdown_text(page: str) -> str:
@@ -41,37 +34,6 @@ def test_the_notebooks_keep_their_code_for_instructors() -> None:
         for cell in cells:
             tags = cell.get("metadata", {}).get("tags", [])
             assert not [t for t in tags if t.startswith(("remove", "hide"))], (notebook, tags)
-
-
-@pytest.mark.browser
-@pytest.mark.build
-@pytest.mark.parametrize("chapter", list(CHAPTER_MAPS))
-def test_no_code_shows_until_the_reader_asks(browser: Browser, book_url: str, chapter: str) -> None:
-    page, watch = open_page(browser)
-    page.goto(f"{book_url}/chapters/{chapter}.html", wait_until="load")
-    sources = code_cells(ROOT / "chapters" / f"{chapter}.ipynb")
-    inputs = page.locator("main .cell .cell_input")
-    assert inputs.count() == len(sources)
-    for index in range(inputs.count()):
-        assert not inputs.nth(index).is_visible(), f"code cell {index + 1} shows its source"
-    body = page.locator("main article").inner_text()
-    for source in sources:
-        for line in source.splitlines():
-            if len(squash(line)) >= 10:
-                assert line.strip() not in body, f"{line!r} is readable on the page"
-    # The outputs show: the objectives, the map and the quiz.
-    assert page.locator("figure.coursekit-map").first.is_visible()
-    assert page.locator(f'.ck-quiz[data-chapter="{chapter}"]').is_visible()
-    # The reader asks: one toggle shows that cell's code, and the others stay folded.
-    toggle = page.locator("main details.hide.above-input > summary")
-    assert toggle.count() == len(sources)
-    map_cell = next(i for i, s in enumerate(sources) if s.startswith("maps."))
-    toggle.nth(map_cell).click()
-    assert inputs.nth(map_cell).is_visible()
-    assert sources[map_cell] in inputs.nth(map_cell).inner_text()
-    assert not inputs.nth((map_cell + 1) % len(sources)).is_visible()
-    assert watch.page_errors == [] and watch.console_errors == [] and watch.blocked == []
-    close(page)
 
 
 @pytest.mark.pdf
