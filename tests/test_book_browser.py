@@ -1,12 +1,13 @@
 """The built web book in Chromium, served and opened from disk, with every request to
 another host aborted: every chapter folds its code away (reader view), its map draws, and
-its quiz grades."""
+its quiz grades, the locate question too."""
 
 from __future__ import annotations
 
 import functools
 import re
 
+import locate_page
 import pytest
 from browser import close, open_page
 from conftest import ROOT, code_cells, squash
@@ -141,12 +142,13 @@ def test_chapter_quiz_grades_and_map_draws_offline(
     browser: Browser, book_base: str, chapter: str
 ) -> None:
     """One load of each chapter, served and from disk: its code stays folded (reader view),
-    its quiz grades, its map draws."""
+    its quiz grades, its map draws, its locate question grades clicks."""
     page, watch = open_page(browser)
     page.goto(f"{book_base}/chapters/{chapter}.html", wait_until="load")
     code_stays_folded(page, chapter)
     quiz_grades(page, chapter)
     map_draws(page, book_base, chapter)
+    locate_page.wrong_then_right(page, chapter)
     assert watch.blocked == [], f"requests to other hosts: {watch.blocked}"
     assert watch.page_errors == [] and watch.console_errors == []
     close(page)

@@ -1,26 +1,18 @@
-"""Locate questions on the built chapter pages, in Chromium: mouse and keyboard, offline.
-
-Each chapter's locate question is answered by clicking a wrong spot, then (after Try
-again) the right one; the page's feedback must equal what the Python grader says about
-the very point the page recorded. One question is answered with the keyboard alone.
-"""
+"""Locate questions on the built chapter pages, in Chromium, offline: Leaflet waits until
+the question comes near, and one question is answered with the keyboard alone. Each
+chapter's locate question is answered with the mouse (a wrong spot, then the right one) on
+the chapter's load in ``tests/test_book_browser.py`` (``locate_page.wrong_then_right``)."""
 
 from __future__ import annotations
 
 import pytest
 from browser import close, open_page
+from locate_page import feedback, locate_question, pixel, python_says, recorded
 from playwright.sync_api import Browser, Locator, Page
 
-from coursekit import load, quiz
-from coursekit.course import CHAPTERS
 from coursekit.quiz.model import Question
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
-
-
-def locate_question(chapter: str) -> Question:
-    bank = load(f"quizzes/{chapter}.yml")
-    return next(q for q in bank.questions if q.type == "locate")
 
 
 def open_question(browser: Browser, book_url: str, chapter: str, question: Question):
@@ -51,60 +43,6 @@ def test_leaflet_waits_for_the_question(browser: Browser, book_url: str) -> None
     el.scroll_into_view_if_needed()
     el.locator(".ck-locate-map.leaflet-container").wait_for()
     assert [url for url in fetched if url.endswith("leaflet/dist/leaflet.js")]
-    assert watch.page_errors == [] and watch.console_errors == [] and watch.blocked == []
-    close(page)
-
-
-def pixel(el: Locator, lat: float, lon: float) -> dict[str, float]:
-    """Where (lat, lon) is drawn in the question's map, in the map's own pixels."""
-    x, y = el.locator(".ck-locate-map").evaluate(
-        "(m, p) => { const q = m.ckMap.latLngToContainerPoint(p); return [q.x, q.y]; }",
-        [lat, lon],
-    )
-    return {"x": x, "y": y}
-
-
-def recorded(el: Locator) -> dict[str, float]:
-    """The point the page graded."""
-    return el.evaluate("e => e.ckLocate.point")
-
-
-def feedback(el: Locator) -> list[str]:
-    return [p.strip() for p in el.locator(".ck-feedback p").all_inner_texts()]
-
-
-def python_says(question: Question, point: dict[str, float]) -> list[str]:
-    result = quiz.grade(question, point)
-    return [result.message, result.explanation, *result.feedback]
-
-
-def wrong_spot(question: Question) -> tuple[float, float]:
-    spot = next(s for s in question.answer.letters if s.id != question.answer.target.id)
-    return spot.lat, spot.lon
-
-
-@pytest.mark.parametrize("chapter", CHAPTERS)
-def test_click_wrong_then_right(browser: Browser, book_url: str, chapter: str) -> None:
-    question = locate_question(chapter)
-    page, watch, el = open_question(browser, book_url, chapter, question)
-    the_map = el.locator(".ck-locate-map")
-
-    the_map.click(position=pixel(el, *wrong_spot(question)))
-    shown = feedback(el)
-    assert shown[0] == "✗ Incorrect." and " km " in shown[-1], shown
-    assert shown == python_says(question, recorded(el))  # the same rule, the same words
-    # The target is now drawn and named on the map.
-    assert el.locator(".ck-locate-label", has_text="The answer:").count() == 1
-
-    el.locator("button.ck-retry").click()
-    assert feedback(el) == [] and el.locator(".ck-locate-label").count() == len(
-        question.answer.landmarks
-    )
-    spot = question.answer.target.spot
-    the_map.click(position=pixel(el, spot.lat, spot.lon))
-    shown = feedback(el)
-    assert shown[0] == "✓ Correct.", shown
-    assert shown == python_says(question, recorded(el))
     assert watch.page_errors == [] and watch.console_errors == [] and watch.blocked == []
     close(page)
 
