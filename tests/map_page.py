@@ -69,7 +69,9 @@ def map_frame(page: Page) -> Frame:
     assert frame is not None, "the map iframe has no document"
     frame.wait_for_selector(".leaflet-container", timeout=15_000)
     frame.wait_for_selector("path.leaflet-interactive", state="attached", timeout=15_000)
-    frame.wait_for_timeout(300)  # view.js settles labels after the first frame
+    # view.js settles the labels in an animation frame once the map is drawn: two frames
+    # later they have settled (no fixed wait: a test's sleep leaves a core idle).
+    frame.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     return frame
 
 
