@@ -60,7 +60,7 @@ define html_build
 	$(1) $(BUILD_ENV) $(BIN)/jupyter-book build . --builder html $(JB_FLAGS) 2>&1 | tee _build/html-build.log
 endef
 
-.PHONY: help install book site pdf test lint unit lab hub serve strip bench clean apt-pdf apt-browser node lms assignments
+.PHONY: installs help install book site pdf test lint unit lab hub serve strip bench clean apt-pdf apt-browser node lms assignments
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -143,7 +143,12 @@ unit: $(STAMP) node  ## Fast tests only: no build, PDF, browser, nbgrader or slo
 RUN_MARKS := _build/.notebook-runs
 TEST_ENV := COURSE_SITE_STATUS=$(SITE_STATUS) COURSE_BUILD_CACHE=$(CACHE) \
 	COURSE_BUILD_ASSET_BASE=$(ASSET_BASE) COURSE_NOTEBOOK_MARKS=$(RUN_MARKS)
-test: $(STAMP) node apt-pdf apt-browser lint  ## Install everything, build the site (web book + PDF), run every test
+# The virtualenv and the npm packages install side by side (two jobs; the Debian packages
+# after them, as two apt-get runs at once would fight over dpkg's lock).
+installs:
+	@$(MAKE) --no-print-directory -j2 $(STAMP) $(NODE_STAMP)
+
+test: installs apt-pdf apt-browser lint  ## Install everything, build the site (web book + PDF), run every test
 	@$(fresh_cache)
 	@rm -rf $(SITE_STATUS) $(RUN_MARKS)
 	@echo "make site: in the background once the notebook tests have run, its output in _build/site.log"
