@@ -2,10 +2,11 @@
 the map draws.
 
 Starts JupyterLab the way `make lab` does (the same virtualenv, so the same JupyterLab
-settings and extensions: jupyterlab-myst, the news pop-up switched off), opens chapters in
-Chromium, checks the Markdown cells render as MyST, runs every cell of chapter 1, then answers
-the first quiz question through the ipywidgets UI, and the locate question by a click on its
-ipyleaflet map (its own Leaflet, from the jupyter-leaflet extension), graded in Python.
+settings and extensions: jupyterlab-myst, the news pop-up switched off), opens chapter 1 in
+Chromium, checks the Markdown cells render as MyST, runs every cell, then answers the first
+quiz question through the ipywidgets UI, and the locate question by a click on its
+ipyleaflet map (its own Leaflet, from the jupyter-leaflet extension), graded in Python; then
+opens chapter 3 in the same JupyterLab (File > Open from Path) and checks its MyST.
 """
 
 from __future__ import annotations
@@ -131,18 +132,22 @@ def myst_renders(page: Page, chapter: str) -> None:
     assert page.get_by_text("official Jupyter news").count() == 0
 
 
-@RERUN_ON_LAB_RACE
-def test_myst_renders_in_jupyterlab(browser: Browser, lab: tuple[str, str]) -> None:
-    """Chapter 3 (chapter 1's MyST is checked in the test that runs it, below)."""
-    page, watch = open_page(browser, fresh=True)
-    page.goto(notebook_url(lab, "03_history"))
-    myst_renders(page, "03_history")
-    assert watch.page_errors == []
-    close(page)
+def open_from_path(page: Page, path: str) -> None:
+    """File > Open from Path..., as an instructor opens another notebook in the same
+    JupyterLab; returns once it is the tab in view."""
+    page.locator(".lm-MenuBar-itemLabel", has_text="File").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Open from Path").first.click()
+    box = page.get_by_placeholder("/path/relative/to/jlab/root")
+    box.fill(path)
+    box.press("Enter")
+    name = path.rsplit("/", 1)[-1]
+    page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current", has_text=name).wait_for()
 
 
 @RERUN_ON_LAB_RACE
 def test_notebook_in_jupyterlab_offline(browser: Browser, lab: tuple[str, str]) -> None:
+    """Chapter 1: its MyST renders, every cell runs, the quiz widget and the locate map grade;
+    then chapter 3, opened in the same JupyterLab: its MyST renders."""
     page, watch = open_page(browser, fresh=True)
     page.set_default_timeout(120_000)
     page.goto(notebook_url(lab, CHAPTER))
@@ -151,6 +156,8 @@ def test_notebook_in_jupyterlab_offline(browser: Browser, lab: tuple[str, str]) 
     run_all_cells(page)
     map_draws_and_quiz_grades(page, CHAPTER)
     answer_locate_question(page, load(f"quizzes/{CHAPTER}.yml"))
+    open_from_path(page, "chapters/03_history.ipynb")
+    myst_renders(page, "03_history")
     assert watch.blocked == [], f"requests to outside hosts: {watch.blocked}"
     assert watch.page_errors == []
     close(page)
