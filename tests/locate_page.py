@@ -14,6 +14,15 @@ def locate_question(chapter: str) -> Question:
     return next(q for q in bank.questions if q.type == "locate")
 
 
+def question_box(page: Page, question: Question) -> Locator:
+    """The question on the page, scrolled to; its map (and Leaflet) loads when it comes
+    near: returns once the map is there."""
+    el = page.locator(f'.ck-question[data-qid="{question.id}"]')
+    el.scroll_into_view_if_needed()
+    el.locator(".ck-locate-map.leaflet-container").wait_for()
+    return el
+
+
 def pixel(el: Locator, lat: float, lon: float) -> dict[str, float]:
     """Where (lat, lon) is drawn in the question's map, in the map's own pixels."""
     x, y = el.locator(".ck-locate-map").evaluate(
@@ -47,9 +56,7 @@ def wrong_then_right(page: Page, chapter: str) -> None:
     click on a wrong spot, Try again, a click on the right one; each time the page says
     what the Python grader says about the very point it recorded."""
     question = locate_question(chapter)
-    el = page.locator(f'.ck-question[data-qid="{question.id}"]')
-    el.scroll_into_view_if_needed()  # the map (and Leaflet) loads when it comes near
-    el.locator(".ck-locate-map.leaflet-container").wait_for()
+    el = question_box(page, question)
     the_map = el.locator(".ck-locate-map")
 
     the_map.click(position=pixel(el, *wrong_spot(question)))

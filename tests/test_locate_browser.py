@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from browser import close, open_page
-from locate_page import feedback, locate_question, pixel, python_says, recorded
+from locate_page import feedback, locate_question, pixel, python_says, question_box, recorded
 from playwright.sync_api import Browser, Locator, Page
 
 from coursekit.quiz.model import Question
@@ -19,10 +19,7 @@ def open_question(browser: Browser, book_url: str, chapter: str, question: Quest
     page, watch = open_page(browser)
     page.goto(f"{book_url}/chapters/{chapter}.html", wait_until="load")
     page.locator(f'.ck-quiz[data-chapter="{chapter}"][data-ck-ready]').wait_for()
-    el = page.locator(f'.ck-question[data-qid="{question.id}"]')
-    el.scroll_into_view_if_needed()  # the map (and Leaflet) loads when it comes near
-    el.locator(".ck-locate-map.leaflet-container").wait_for()
-    return page, watch, el
+    return page, watch, question_box(page, question)
 
 
 def test_leaflet_waits_for_the_question(browser: Browser, book_url: str) -> None:
@@ -39,9 +36,7 @@ def test_leaflet_waits_for_the_question(browser: Browser, book_url: str) -> None
     page.wait_for_timeout(300)
     assert page.evaluate("typeof window.L") == "undefined"
     assert not [url for url in fetched if "leaflet" in url]
-    el = page.locator(f'.ck-question[data-qid="{question.id}"]')
-    el.scroll_into_view_if_needed()
-    el.locator(".ck-locate-map.leaflet-container").wait_for()
+    question_box(page, question)
     assert [url for url in fetched if url.endswith("leaflet/dist/leaflet.js")]
     assert watch.page_errors == [] and watch.console_errors == [] and watch.blocked == []
     close(page)

@@ -32,8 +32,8 @@ CHAPTER = next(chapter for chapter in CHAPTERS if len(singles(chapter)) >= 2)
 NUMBER = CHAPTERS.index(CHAPTER) + 1
 
 
-def new_tab(browser: Browser, fresh: bool) -> Iterator[Page]:
-    page, watch = open_page(browser, fresh=fresh)
+def new_tab(browser: Browser, fresh: bool, storage: dict[str, str] | None = None) -> Iterator[Page]:
+    page, watch = open_page(browser, fresh=fresh, storage=storage)
     yield page
     assert watch.console_errors == [] and watch.page_errors == [], watch
     close(page)
@@ -50,6 +50,14 @@ def own_page(browser: Browser) -> Iterator[Page]:
     """The same in a context of its own: in the shared one, storage from disk (file://)
     did not reach the next page at all."""
     yield from new_tab(browser, fresh=True)
+
+
+@pytest.fixture
+def seeded_page(browser: Browser, stored: str) -> Iterator[Page]:
+    """A new tab that starts with ``stored`` in storage (``QID``: the chapter's first
+    single-choice question), as if an earlier visit had left it there."""
+    qid = singles(CHAPTER)[0].id
+    yield from new_tab(browser, fresh=False, storage={STORE: stored.replace("QID", qid)})
 
 
 def quiz_of(page: Page, base: str, chapter: str) -> Locator:
@@ -159,10 +167,8 @@ def test_try_again_forgets_the_answer(page: Page, book_url: str) -> None:
     ],
     ids=["not-json", "array", "string", "null", "wrong-shapes", "bad-flag", "no-such", "object"],
 )
-def test_foreign_storage_is_ignored(browser: Browser, book_url: str, stored: str) -> None:
-    """The tab starts with ``stored`` in storage, as if an earlier visit had left it."""
-    qid = singles(CHAPTER)[0].id
-    page, watch = open_page(browser, storage={STORE: stored.replace("QID", qid)})
+def test_foreign_storage_is_ignored(seeded_page: Page, book_url: str) -> None:
+    page = seeded_page
     quiz = quiz_of(page, book_url, CHAPTER)
     assert page.evaluate(f"localStorage.getItem('{STORE}')") is not None  # it was there
     assert quiz.locator(".ck-feedback p").count() == 0
@@ -173,8 +179,6 @@ def test_foreign_storage_is_ignored(browser: Browser, book_url: str, stored: str
     right = singles(CHAPTER)[0]
     answer(quiz, right, right.answer)
     assert counts(panel_of(page, book_url))[CHAPTER][1:] == ("1", "1")
-    assert watch.console_errors == [] and watch.page_errors == [], watch
-    close(page)
 
 
 def test_progress_from_disk(own_page: Page, built_html) -> None:

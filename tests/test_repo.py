@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from packaging.utils import canonicalize_name
 
 
 def test_every_config_key_has_a_comment() -> None:
@@ -22,13 +23,15 @@ def test_every_config_key_has_a_comment() -> None:
     assert missing == []
 
 
+def requirement_lines() -> list[str]:
+    """The requirements in requirements.txt (comments and blank lines aside)."""
+    lines = (ROOT / "requirements.txt").read_text().splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
 def test_environment_is_pinned_in_one_place() -> None:
     """Every requirement is pinned exactly; pyproject names dependencies without versions."""
-    lines = [
-        line
-        for line in (ROOT / "requirements.txt").read_text().splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    lines = requirement_lines()
     assert len(lines) > 50
     assert all(re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[\w.+\-]+", line) for line in lines), [
         line for line in lines if "==" not in line
@@ -43,13 +46,13 @@ def test_every_installed_distribution_is_pinned() -> None:
     """The virtualenv holds the pins and nothing else (the course itself aside): pip,
     setuptools and wheel too, which a virtualenv made with its own pip would bring in
     whatever version the Python at hand bundles."""
-
-    def name(text: str) -> str:
-        return re.sub(r"[-_.]+", "-", text).lower()
-
-    lines = (ROOT / "requirements.txt").read_text().splitlines()
-    pins = {name(n): v for n, _, v in (line.partition("==") for line in lines) if v}
-    installed = {name(d.metadata["Name"]): d.version for d in importlib.metadata.distributions()}
+    pins = {
+        canonicalize_name(name): version
+        for name, _, version in (line.partition("==") for line in requirement_lines())
+    }
+    installed = {
+        canonicalize_name(d.metadata["Name"]): d.version for d in importlib.metadata.distributions()
+    }
     installed.pop("coursekit")
     assert {n: v for n, v in installed.items() if pins.get(n) != v} == {}
     assert set(pins) <= set(installed)
