@@ -186,13 +186,17 @@ def test_progress_from_disk(own_page: Page, built_html) -> None:
 
     Chromium's storage for file:// pages lags: a page opened from disk right after another
     one may for a moment see none of the saved answers (seen in about one run in three
-    here), and the same page opened again a moment later sees them all. So each page is
-    opened again, for a few seconds at most, until the answers show; they must show.
+    here), and the same page opened again a moment later sees them all. Under load, a page
+    left at once even lost them for good (twice in about twenty runs of make test): the
+    write had not yet left its renderer. So the test waits until another tab sees the
+    answers (a reader, too, takes a moment before opening the next page), and then opens
+    each page again, for a few seconds at most, until the answers show; they must show.
     """
     page, base = own_page, built_html.as_uri()
     quiz = quiz_of(page, base, CHAPTER)
     right, wrong = answer_two(quiz)
     assert right.id in json.loads(page.evaluate(f"localStorage.getItem('{STORE}')"))[CHAPTER]
+    seen_in_another_tab(page, f"{base}/index.html", right.id)
     first = f'.ck-question[data-qid="{right.id}"] input:checked'
     quiz = opened_until(lambda: quiz_of(page, base, CHAPTER), lambda q: q.locator(first).count())
     assert_restored(quiz, right, wrong)
@@ -200,6 +204,20 @@ def test_progress_from_disk(own_page: Page, built_html) -> None:
         lambda: panel_of(page, base), lambda p: counts(p)[CHAPTER][1:] == ("2", "1")
     )
     assert counts(panel)[CHAPTER][1:] == ("2", "1")
+
+
+def seen_in_another_tab(page: Page, url: str, qid: str, tries: int = 40) -> None:
+    """Wait until a second tab of ``page``'s context, at ``url``, finds ``qid`` saved."""
+    other = page.context.new_page()
+    try:
+        other.goto(url, wait_until="load")
+        for _ in range(tries):
+            if qid in (other.evaluate(f"localStorage.getItem('{STORE}')") or ""):
+                return
+            other.wait_for_timeout(250)
+        raise AssertionError(f"no other tab saw the answer to {qid} saved")
+    finally:
+        other.close()
 
 
 def opened_until(
