@@ -153,6 +153,23 @@ def test_the_style_prints_kind_link_and_access_date() -> None:
     assert text.endswith("accessed 2026-11-29.")
 
 
+def test_the_plaintext_backend_is_found_without_reading_entry_points(monkeypatch) -> None:
+    """sphinxcontrib-bibtex asks pybtex for it at every citation: after register(), pybtex
+    answers from memory, with the class the installed entry point names."""
+    import importlib.metadata
+
+    import pybtex.plugin
+
+    (entry,) = importlib.metadata.entry_points(group="pybtex.backends", name="plaintext")
+    bibstyle.register()
+
+    def no_search(**_: str) -> list:
+        raise AssertionError("pybtex searched the entry points")
+
+    monkeypatch.setattr(pybtex.plugin, "entry_points", no_search)
+    assert pybtex.plugin.find_plugin("pybtex.backends", "plaintext") is entry.load()
+
+
 def test_the_book_uses_the_course_style() -> None:
     config = (ROOT / "_config.yml").read_text(encoding="utf-8")
     assert re.search(rf"bibtex_default_style:\s*{bibstyle.STYLE_NAME}\b", config)
