@@ -9,8 +9,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
+from conftest import ROOT
 
-from coursekit.data import DataError, clear_cache, load, require
+from coursekit.data import SAFE_LOADER, DataError, clear_cache, load, require
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -28,6 +30,28 @@ def test_bad_yaml_names_file_and_line(tmp_path: Path) -> None:
     path = write(tmp_path, "bad.yml", "a: [1, 2\nb: 3\n")
     with pytest.raises(DataError, match=r"bad\.yml: not valid YAML at line \d+"):
         load(path)
+
+
+def test_yaml_is_read_by_libyaml_into_the_same_data() -> None:
+    """The course's YAML goes through libyaml (much faster), into what PyYAML's own safe
+    loader makes of it, file by file."""
+    assert SAFE_LOADER is yaml.CSafeLoader
+    files = sorted((ROOT / "data").rglob("*.yml"))
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        fast, pure = (yaml.load(text, Loader=loader) for loader in (SAFE_LOADER, yaml.SafeLoader))
+        assert fast == pure, path.name
+
+
+def test_bad_yaml_gives_the_same_line_either_way(tmp_path: Path) -> None:
+    text = "a: 1\nb: [1, 2\nc: 3\n"
+    with pytest.raises(yaml.YAMLError) as pure:
+        yaml.load(text, Loader=yaml.SafeLoader)
+    with pytest.raises(
+        DataError, match=rf"not valid YAML at line {pure.value.problem_mark.line + 1},"
+    ):
+        load(write(tmp_path, "bad.yml", text))
 
 
 def test_bad_json_names_file_and_line(tmp_path: Path) -> None:
