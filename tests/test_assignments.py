@@ -24,7 +24,6 @@ from pathlib import Path
 import nbformat
 import pytest
 from graded import answers, course_grading, short_failures
-from nbgrader.api import Gradebook
 
 from coursekit.data import DataError
 from coursekit.nbgrader import COURSE_ID, build, check, letters, notebook, types
@@ -181,6 +180,10 @@ def test_release_has_no_hidden_tests_answers_or_explanations(course, bank):
 @pytest.mark.nbgrader
 @pytest.mark.xdist_group("nbgrader")  # one worker: the course fixture runs nbgrader once
 def test_scores_equal_the_course_grading(course, bank):
+    # Imported here: nbgrader's API (SQLAlchemy, its server extensions) is the largest import
+    # of this module, and only the worker that runs this test needs it.
+    from nbgrader.api import Gradebook
+
     gb = Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id=COURSE_ID)
     try:
         for student, written in answers(bank).items():

@@ -42,7 +42,6 @@ import pytest
 from conftest import ROOT
 from graded import answers, course_grading, short_failures
 from jupyter import execute_cells
-from nbgrader.api import Gradebook
 from trialhub import INSTRUCTOR, STUDENTS, Hub
 
 from coursekit.nbgrader import COURSE_ID, notebook
@@ -206,6 +205,10 @@ def test_class_flow_on_the_hub(hub: Hub) -> None:
     # the grades are the course's own grading of the same answers, item by item and in total
     full = sum(notebook.points(bank, q) for q in bank.questions)
     grades = {}
+    # Imported here: nbgrader's API (SQLAlchemy, its server extensions) is the largest import
+    # of this module, and only the worker that runs this test needs it.
+    from nbgrader.api import Gradebook
+
     gb = Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id=COURSE_ID)
     try:
         for student, kind in SUBMITS.items():
