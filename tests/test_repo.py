@@ -83,6 +83,33 @@ def test_binder_environment_matches_the_repository() -> None:
     assert "binder/overrides.json" in (ROOT / "Makefile").read_text()
 
 
+def test_jupyterlab_group_goes_before_the_hub() -> None:
+    """The hub's five servers start at once: JupyterLab's server, started before them,
+    has compiled the modules they share (xdist_order.FIRST_GROUPS)."""
+    import xdist_order
+
+    class Item:  # what rank() reads of a pytest item
+        def __init__(self, name: str, *marks: pytest.MarkDecorator) -> None:
+            self.name, self.marks = name, [m.mark for m in marks]
+
+        def iter_markers(self, name: str):  # noqa: ANN202
+            return (m for m in self.marks if m.name == name)
+
+        def get_closest_marker(self, name: str):  # noqa: ANN202
+            return next(self.iter_markers(name), None)
+
+    items = [
+        Item("plain"),
+        Item("hub", pytest.mark.xdist_group("hub"), pytest.mark.slow),
+        Item("hub_site", pytest.mark.xdist_group("hub"), pytest.mark.build),
+        Item("lab", pytest.mark.xdist_group("lab")),
+        Item("notebook", pytest.mark.book_run),
+        Item("lab_site", pytest.mark.xdist_group("lab"), pytest.mark.build),
+    ]
+    order = [item.name for item in sorted(items, key=xdist_order.rank)]
+    assert order == ["notebook", "lab", "hub", "plain", "hub_site", "lab_site"]
+
+
 @pytest.mark.slow
 def test_xdist_groups_stay_on_one_worker_and_the_built_site_comes_last(tmp_path: Path) -> None:
     """tests/xdist_order.py, as make test uses it: a scratch suite on two workers. A group's

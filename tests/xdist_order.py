@@ -13,10 +13,12 @@ in conftest.py). Each worker collects the tests and orders them alike:
 - the order is: the runs of the book's notebooks (marker ``book_run``: the site build
   starts when they are over, from their outputs), the other tests that need no build
   (groups, then ``slow`` tests, then the rest), then those of the built site (browser
-  tests, the longest, first). The workers take the
-  groups and tests in this order (make test passes ``--no-loadscope-reorder``), so the
-  site has finished building before its tests come up, and no worker is left with a long
-  test at the end while the other one idles.
+  tests, the longest, first). Among the groups, JupyterLab's (``lab``) comes before the
+  hub's: the hub starts five servers at once, and on a fresh virtualenv each would compile
+  the same modules (about 5 CPU seconds a server) unless a server started before them
+  had. The workers take the groups and tests in this order (make test passes
+  ``--no-loadscope-reorder``), so the site has finished building before its tests come
+  up, and no worker is left with a long test at the end while the other one idles.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ import pytest
 from _pytest.nodeid import coerce_node_id
 
 BUILT = ("build", "pdf")
+#: Groups that go before the others of their part (see above), in this order.
+FIRST_GROUPS = ("lab",)
 
 
 def needs_site(item: pytest.Item) -> bool:
@@ -40,15 +44,17 @@ def group_of(item: pytest.Item) -> str | None:
     return "_".join(sorted(names)) + ("-built" if needs_site(item) else "")
 
 
-def rank(item: pytest.Item) -> tuple[bool, bool, bool, bool]:
+def rank(item: pytest.Item) -> tuple[int, ...]:
     """Sort key: the book's notebook runs, then what needs no site; in each part, groups
-    and long tests first."""
+    (those of FIRST_GROUPS first) and long tests first."""
+    group = group_of(item)
+    first = FIRST_GROUPS.index(group) if group in FIRST_GROUPS else len(FIRST_GROUPS)
     if needs_site(item):
-        return (True, True, item.get_closest_marker("browser") is None, group_of(item) is not None)
+        return (True, True, item.get_closest_marker("browser") is None, group is not None, first)
     if item.get_closest_marker("book_run"):
-        return (False, False, False, False)
+        return (False, False, False, False, first)
     slow = item.get_closest_marker("slow") is not None
-    return (False, True, group_of(item) is None, not slow)
+    return (False, True, group is None, first, not slow)
 
 
 @pytest.hookimpl(trylast=True)
