@@ -122,8 +122,9 @@ def _read(path: Path, **options: Any) -> list[dict[str, Any]]:
     under ``geometry``, its shapely geometry (if it has one)."""
     meta, _, wkb, columns = pyogrio.raw.read(path, **options)
     rows = [dict(zip(meta["fields"], values, strict=True)) for values in zip(*columns, strict=True)]
-    for row, geometry in zip(rows, wkb if wkb is not None else [], strict=False):
-        row["geometry"] = None if geometry is None else shapely.from_wkb(geometry)
+    if wkb is not None:
+        for row, geometry in zip(rows, wkb, strict=True):
+            row["geometry"] = None if geometry is None else shapely.from_wkb(geometry)
     return rows
 
 
