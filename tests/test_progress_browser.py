@@ -116,7 +116,11 @@ def test_answers_are_restored_counted_and_cleared(page: Page, book_url: str) -> 
     right, wrong = answer_two(quiz)
     saved = json.loads(page.evaluate(f"localStorage.getItem('{STORE}')"))
     options = [o.text for o in right.options]
-    assert saved[CHAPTER][right.id] == {"answer": options.index(right.answer), "correct": True}
+    assert saved[CHAPTER][right.id] == {
+        "answer": options.index(right.answer),
+        "correct": True,
+        "form": right.form,
+    }
     assert saved[CHAPTER][wrong.id]["correct"] is False and set(saved) == {CHAPTER}
 
     page.reload(wait_until="load")
@@ -168,16 +172,43 @@ def test_try_again_forgets_the_answer(page: Page, book_url: str) -> None:
     ids=["not-json", "array", "string", "null", "wrong-shapes", "bad-flag", "no-such", "object"],
 )
 def test_foreign_storage_is_ignored(seeded_page: Page, book_url: str) -> None:
+    """The panel first (no chapter page has yet dropped what it cannot take), then the
+    chapter page; answering there still works and is counted."""
     page = seeded_page
-    quiz = quiz_of(page, book_url, CHAPTER)
+    panel = panel_of(page, book_url)
     assert page.evaluate(f"localStorage.getItem('{STORE}')") is not None  # it was there
+    assert all(c[1:] == ("0", "0") for c in counts(panel).values())
+    quiz = quiz_of(page, book_url, CHAPTER)
     assert quiz.locator(".ck-feedback p").count() == 0
     assert quiz.locator("input:checked").count() == 0
     assert quiz.locator(".ck-score").inner_text().startswith("Score: 0 /")
-    assert all(c[1:] == ("0", "0") for c in counts(panel_of(page, book_url)).values())
-    quiz = quiz_of(page, book_url, CHAPTER)  # answering still works and is kept
     right = singles(CHAPTER)[0]
     answer(quiz, right, right.answer)
+    assert counts(panel_of(page, book_url))[CHAPTER][1:] == ("1", "1")
+
+
+FIRST = singles(CHAPTER)[0]
+RIGHT_INDEX = [o.text for o in FIRST.options].index(FIRST.answer)
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [json.dumps({CHAPTER: {"QID": {"answer": RIGHT_INDEX, "correct": False, "form": "0" * 12}}})],
+    ids=["old-form"],
+)
+def test_an_answer_saved_for_an_older_form_is_graded_again(
+    seeded_page: Page, book_url: str
+) -> None:
+    """Saved before the question changed (another form): the panel does not count it; the
+    chapter page puts it back, grades it again and saves it with the question's form."""
+    page = seeded_page
+    assert all(c[1:] == ("0", "0") for c in counts(panel_of(page, book_url)).values())
+    quiz = quiz_of(page, book_url, CHAPTER)
+    box = quiz.locator(f'.ck-question[data-qid="{FIRST.id}"]')
+    expect(box.get_by_label(FIRST.answer, exact=True)).to_be_checked()
+    assert "✓ Correct." in box.locator(".ck-feedback").inner_text()
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{STORE}')"))[CHAPTER][FIRST.id]
+    assert saved == {"answer": RIGHT_INDEX, "correct": True, "form": FIRST.form}
     assert counts(panel_of(page, book_url))[CHAPTER][1:] == ("1", "1")
 
 

@@ -548,16 +548,39 @@ def test_answer_key_names_chapters_by_number() -> None:
     assert headings == [f"Chapter {n}" for n in range(1, len(CHAPTERS) + 1)]
 
 
+def test_a_question_s_form_changes_with_what_the_reader_answers() -> None:
+    """The digest saved with each answer on the web page (the progress panel counts a saved
+    answer only while its question keeps the same form): the same for the same question,
+    another when the prompt or the options change, never the same for two questions."""
+    import dataclasses
+
+    bank = quiz.load_bank(CHAPTERS[0])
+    single = next(q for q in bank.questions if q.options)
+    assert single.form == dataclasses.replace(single).form and len(single.form) == 12
+    assert dataclasses.replace(single, prompt=single.prompt + "?").form != single.form
+    assert dataclasses.replace(single, options=single.options[::-1]).form != single.form
+    assert dataclasses.replace(single, explanation="other").form == single.form
+    forms = [q.form for b in quiz.load_banks() for q in b.questions]
+    assert len(set(forms)) == len(forms)
+    html = quiz.chapter_quiz(CHAPTERS[0])._repr_mimebundle_()["text/html"]
+    for question in bank.questions:
+        element = f'data-qid="{question.id}" data-qtype="{question.type}"'
+        assert f'{element} data-form="{question.form}"' in html
+
+
 def test_progress_panel_counts_come_from_the_banks() -> None:
     from coursekit.quiz.progress import panel_html, panel_rows
 
     rows = panel_rows()
     assert [row["chapter"] for row in rows] == list(CHAPTERS)
     for row in rows:
-        assert row["questions"] == [q.id for q in quiz.load_bank(row["chapter"]).questions]
+        questions = quiz.load_bank(row["chapter"]).questions
+        assert row["questions"] == [q.id for q in questions]
+        assert row["forms"] == [q.form for q in questions]
         assert row["href"] == f"chapters/{row['chapter']}.html"
     page = panel_html(rows)
     for row in rows:
         assert f'data-questions="{" ".join(row["questions"])}"' in page
+        assert f'data-forms="{" ".join(row["forms"])}"' in page
         assert f'<td class="ck-total">{len(row["questions"])}</td>' in page
     assert page.count("<script>") == 1 and "ckProgress" in page and "ckQuiz =" not in page

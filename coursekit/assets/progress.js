@@ -1,10 +1,12 @@
 /* coursekit progress: the reader's quiz answers, kept in this browser only.
  *
  * localStorage "coursekit-progress-v1" (nothing is sent anywhere) holds
- * {"<chapter>": {"<question id>": {"answer": ..., "correct": true|false}}}; quiz.js saves
- * and restores through window.ckProgress. A .ck-progress panel (the welcome page) counts,
- * per chapter, the answered and the right ones among its questions (data-questions), and
- * clears everything on request. Whatever else is in storage is ignored, never an error. */
+ * {"<chapter>": {"<question id>": {"answer": ..., "correct": true|false, "form": "..."}}};
+ * quiz.js saves and restores through window.ckProgress (a restored answer is graded again).
+ * A .ck-progress panel (the welcome page) counts, per chapter, the answered and the right
+ * ones among its questions (data-questions), each only while its saved form is the
+ * question's (data-forms: a question changed since is not counted), and clears everything
+ * on request. Whatever else is in storage is ignored, never an error. */
 (function () {
   "use strict";
   if (window.ckProgress) {
@@ -28,11 +30,13 @@
     save: function (data) {
       try { window.localStorage.setItem(STORE, JSON.stringify(data)); } catch (e) { /* full or off */ }
     },
-    /* The saved {answer, correct} of a question, or null if there is none (or it is unreadable). */
-    entry: function (chapter, qid) {
+    /* The saved {answer, correct, form} of a question, or null if there is none (or it is
+     * unreadable, or saved for another form than ``form``, when one is given). */
+    entry: function (chapter, qid, form) {
       var saved = this.all()[chapter];
       var entry = isObject(saved) ? saved[qid] : null;
-      return isObject(entry) && "answer" in entry && typeof entry.correct === "boolean" ? entry : null;
+      if (!(isObject(entry) && "answer" in entry && typeof entry.correct === "boolean")) { return null; }
+      return form === undefined || entry.form === form ? entry : null;
     },
     put: function (chapter, qid, entry) {
       var data = this.all();
@@ -57,10 +61,11 @@
     each(panel.querySelectorAll("tr[data-chapter]"), function (row) {
       var chapter = row.getAttribute("data-chapter");
       var ids = (row.getAttribute("data-questions") || "").split(" ");
+      var forms = (row.getAttribute("data-forms") || "").split(" ");
       var answered = 0;
       var right = 0;
-      ids.forEach(function (qid) {
-        var entry = progress.entry(chapter, qid);
+      ids.forEach(function (qid, index) {
+        var entry = progress.entry(chapter, qid, forms[index] || "");
         if (entry) { answered += 1; right += entry.correct === true ? 1 : 0; }
       });
       row.querySelector(".ck-answered").textContent = String(answered);

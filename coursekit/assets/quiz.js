@@ -137,7 +137,8 @@
         state.correct = result.correct;
         retry.hidden = false;
         progress.put(chapter, qid, {
-          answer: TYPES[el.getAttribute("data-qtype")].read(el), correct: result.correct
+          answer: TYPES[el.getAttribute("data-qtype")].read(el), correct: result.correct,
+          form: el.getAttribute("data-form")
         });
       }
       onScore();

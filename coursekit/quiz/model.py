@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,14 @@ class Question:
     tolerance: float | None = None
     unit: str = ""
     params: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def form(self) -> str:
+        """A digest of the question as the reader answers it (type, prompt, options, items):
+        the web page saves it with each answer, and the progress panel counts a saved answer
+        only while its question still has the same form."""
+        shown = [self.type, self.prompt, [o.text for o in self.options], list(self.items)]
+        return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()[:12]
 
     @property
     def items(self) -> tuple[str, ...]:

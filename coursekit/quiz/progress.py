@@ -1,8 +1,8 @@
 """The "Your progress" panel of the web book: a Sphinx directive, ``course-progress``.
 
 It lists every chapter of :data:`coursekit.course.CHAPTERS` with its number of questions,
-read from the banks (the one source of truth), and the question ids that ``progress.js``
-counts in the browser's saved progress. HTML only: the PDF has no panel.
+read from the banks (the one source of truth), and the question ids (with each question's
+form) that ``progress.js`` counts in the browser's saved progress. HTML only: the PDF has no panel.
 Loaded as a Sphinx extension (``_config.yml``); used in ``index.md``.
 """
 
@@ -21,7 +21,8 @@ from coursekit.quiz.templates import asset, render
 
 
 def panel_rows(link: Any = lambda chapter: f"chapters/{chapter}.html") -> list[dict[str, Any]]:
-    """One row per chapter: id, label, quiz title, link, and its question ids."""
+    """One row per chapter: id, label, quiz title, link, its question ids and their forms
+    (:attr:`~coursekit.quiz.model.Question.form`)."""
     return [
         {
             "chapter": bank.chapter,
@@ -29,6 +30,7 @@ def panel_rows(link: Any = lambda chapter: f"chapters/{chapter}.html") -> list[d
             "title": bank.title,
             "href": link(bank.chapter),
             "questions": [q.id for q in bank.questions],
+            "forms": [q.form for q in bank.questions],
         }
         for bank in chapter_banks()
     ]
