@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page
 
-from coursekit import load, quiz
+from coursekit import quiz
 from coursekit.quiz.model import Question
 
 
 def locate_question(chapter: str) -> Question:
-    bank = load(f"quizzes/{chapter}.yml")
-    return next(q for q in bank.questions if q.type == "locate")
+    return next(q for q in quiz.load_bank(chapter).questions if q.type == "locate")
 
 
 def question_box(page: Page, question: Question) -> Locator:

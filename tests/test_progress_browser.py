@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from coursekit.course import CHAPTERS
 from coursekit.quiz import Question, load_bank
+from coursekit.quiz.types.choice import texts
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -30,6 +31,9 @@ def singles(chapter: str) -> list[Question]:
 #: the first chapter whose quiz has two single-choice questions (one answered right, one wrong)
 CHAPTER = next(chapter for chapter in CHAPTERS if len(singles(chapter)) >= 2)
 NUMBER = CHAPTERS.index(CHAPTER) + 1
+#: its first single-choice question, and the index the page saves for its right answer
+FIRST = singles(CHAPTER)[0]
+RIGHT_INDEX = texts(FIRST).index(FIRST.answer)
 
 
 def new_tab(browser: Browser, fresh: bool, storage: dict[str, str] | None = None) -> Iterator[Page]:
@@ -54,10 +58,9 @@ def own_page(browser: Browser) -> Iterator[Page]:
 
 @pytest.fixture
 def seeded_page(browser: Browser, stored: str) -> Iterator[Page]:
-    """A new tab that starts with ``stored`` in storage (``QID``: the chapter's first
-    single-choice question), as if an earlier visit had left it there."""
-    qid = singles(CHAPTER)[0].id
-    yield from new_tab(browser, fresh=False, storage={STORE: stored.replace("QID", qid)})
+    """A new tab that starts with ``stored`` in storage (``QID``: :data:`FIRST`), as if an
+    earlier visit had left it there."""
+    yield from new_tab(browser, fresh=False, storage={STORE: stored.replace("QID", FIRST.id)})
 
 
 def quiz_of(page: Page, base: str, chapter: str) -> Locator:
@@ -115,9 +118,8 @@ def test_answers_are_restored_counted_and_cleared(page: Page, book_url: str) -> 
     quiz = quiz_of(page, book_url, CHAPTER)
     right, wrong = answer_two(quiz)
     saved = json.loads(page.evaluate(f"localStorage.getItem('{STORE}')"))
-    options = [o.text for o in right.options]
     assert saved[CHAPTER][right.id] == {
-        "answer": options.index(right.answer),
+        "answer": texts(right).index(right.answer),
         "correct": True,
         "form": right.form,
     }
@@ -182,13 +184,8 @@ def test_foreign_storage_is_ignored(seeded_page: Page, book_url: str) -> None:
     assert quiz.locator(".ck-feedback p").count() == 0
     assert quiz.locator("input:checked").count() == 0
     assert quiz.locator(".ck-score").inner_text().startswith("Score: 0 /")
-    right = singles(CHAPTER)[0]
-    answer(quiz, right, right.answer)
+    answer(quiz, FIRST, FIRST.answer)
     assert counts(panel_of(page, book_url))[CHAPTER][1:] == ("1", "1")
-
-
-FIRST = singles(CHAPTER)[0]
-RIGHT_INDEX = [o.text for o in FIRST.options].index(FIRST.answer)
 
 
 @pytest.mark.parametrize(

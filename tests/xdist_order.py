@@ -48,13 +48,12 @@ def rank(item: pytest.Item) -> tuple[int, ...]:
     """Sort key: the book's notebook runs, then what needs no site; in each part, groups
     (those of FIRST_GROUPS first) and long tests first."""
     group = group_of(item)
-    first = FIRST_GROUPS.index(group) if group in FIRST_GROUPS else len(FIRST_GROUPS)
     if needs_site(item):
-        return (True, True, item.get_closest_marker("browser") is None, group is not None, first)
+        return (True, True, item.get_closest_marker("browser") is None, group is not None)
     if item.get_closest_marker("book_run"):
-        return (False, False, False, False, first)
-    slow = item.get_closest_marker("slow") is not None
-    return (False, True, group is None, first, not slow)
+        return (False, False, False, False)
+    first = FIRST_GROUPS.index(group) if group in FIRST_GROUPS else len(FIRST_GROUPS)
+    return (False, True, group is None, first, item.get_closest_marker("slow") is None)
 
 
 @pytest.hookimpl(trylast=True)
